@@ -1,0 +1,39 @@
+import DocketCore
+import Foundation
+import Vapor
+
+/// The pieces that reach the outside world or depend on time, kept on the application so tests can
+/// swap them: the clock, the settings, the server secret, and the mail transport.
+struct DocketServicesKey: StorageKey {
+    typealias Value = DocketServices
+}
+
+public final class DocketServices: @unchecked Sendable {
+    public let settings: Settings
+    public let clock: any DocketClock
+    /// 32 random bytes kept in the data folder; keys the CSRF tokens and decoy recovery questions.
+    public let secret: [UInt8]
+    public let catalogue: Catalogue
+    public let passwords: PasswordPolicy
+    public var mailTransport: any MailTransport
+    /// A hash of a random string, checked against when there is no account to check.
+    var dummyPasswordHash: String = ""
+
+    init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
+         passwords: PasswordPolicy, mailTransport: any MailTransport) {
+        self.settings = settings; self.clock = clock; self.secret = secret
+        self.catalogue = catalogue; self.passwords = passwords; self.mailTransport = mailTransport
+    }
+}
+
+extension Application {
+    public var docket: DocketServices {
+        guard let s = storage[DocketServicesKey.self] else { fatalError("configure(_:) has not run") }
+        return s
+    }
+}
+
+extension Request {
+    var docket: DocketServices { application.docket }
+    var now: Date { application.docket.clock.now() }
+}

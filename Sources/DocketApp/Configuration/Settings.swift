@@ -1,0 +1,46 @@
+import Foundation
+import Vapor
+
+/// Everything Docket reads from its environment, in one place. See the README for each variable.
+public struct Settings: Sendable {
+    /// Where the SQLite file, uploaded files and keys live (`DOCKET_DATA_DIR`, default `./data`).
+    public var dataDirectory: String
+    /// `DATABASE_URL` (postgres://…) switches from SQLite to PostgreSQL.
+    public var databaseURL: String?
+    /// `SMTP_URL` (smtp://user:pass@host:port, or smtps://…) turns on SMTP delivery.
+    public var smtpURL: String?
+    /// `DOCKET_MAIL_FROM`: the sender of every message.
+    public var mailFrom: String
+    /// `DOCKET_BASE_URL`: the address people use to reach Docket, for links in email.
+    public var baseURL: String
+    /// `DOCKET_SESSION_IDLE_MINUTES`: minutes of inactivity that end a session (seed 002: 15).
+    public var sessionIdleMinutes: Int
+    /// `DOCKET_RESOURCES_DIR`: the folder holding `Resources/` and `Public/` (default: the working directory).
+    public var resourcesDirectory: String
+    /// `DOCKET_MAIL_INTERVAL_SECONDS`: how often the delivery worker looks for mail to send.
+    public var mailIntervalSeconds: Double
+    /// `DOCKET_LOG_FORMAT`: `json` for one JSON object a line, `text` for Vapor's console format.
+    public var logFormat: String
+    /// Whether this process runs the background workers (mail delivery). True for `serve`.
+    public var runsBackgroundWork: Bool = false
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        func value(_ key: String) -> String? {
+            guard let v = environment[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        let cwd = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        dataDirectory = value("DOCKET_DATA_DIR") ?? cwd + "data"
+        databaseURL = value("DATABASE_URL")
+        smtpURL = value("SMTP_URL")
+        mailFrom = value("DOCKET_MAIL_FROM") ?? "Docket <no-reply@docket.localhost>"
+        baseURL = value("DOCKET_BASE_URL") ?? "http://127.0.0.1:8080"
+        sessionIdleMinutes = value("DOCKET_SESSION_IDLE_MINUTES").flatMap(Int.init) ?? 15
+        resourcesDirectory = value("DOCKET_RESOURCES_DIR") ?? cwd
+        mailIntervalSeconds = value("DOCKET_MAIL_INTERVAL_SECONDS").flatMap(Double.init) ?? 5
+        logFormat = value("DOCKET_LOG_FORMAT") ?? "text"
+    }
+
+    var resourcesPath: String { resourcesDirectory.hasSuffix("/") ? resourcesDirectory : resourcesDirectory + "/" }
+}

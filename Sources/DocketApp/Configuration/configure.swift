@@ -1,0 +1,74 @@
+import DocketCore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import Vapor
+
+/// Sets Docket up on `app`: data folder, database and migrations, templates, middleware, routes,
+/// commands and the mail worker. Tests pass their own clock and mail transport.
+public func configure(_ app: Application, settings: Settings, clock: any DocketClock = SystemClock(),
+                      mailTransport: (any MailTransport)? = nil, migrate: Bool = true) async throws {
+    try DataFolder.prepare(settings.dataDirectory)
+    let secret = try DataFolder.secret(in: settings.dataDirectory)
+    let catalogue = try Catalogue(directory: settings.resourcesPath + "Resources/Localization")
+    let commonPasswords = (try? String(contentsOfFile: settings.resourcesPath + "Resources/common-passwords.txt", encoding: .utf8)) ?? ""
+    let transport = try mailTransport ?? defaultTransport(settings: settings, environment: app.environment, logger: app.logger)
+    app.storage[DocketServicesKey.self] = DocketServices(
+        settings: settings, clock: clock, secret: secret, catalogue: catalogue,
+        passwords: PasswordPolicy(commonPasswords: commonPasswords.split(whereSeparator: \.isNewline).map(String.init)),
+        mailTransport: transport)
+
+    if app.environment == .testing {
+        app.passwords.use(.bcrypt(cost: 4))
+    }
+    app.docket.dummyPasswordHash = try app.password.hash(Tokens.random())
+
+    if let url = settings.databaseURL {
+        app.databases.use(try .postgres(url: url), as: .psql)
+    } else {
+        let path = (settings.dataDirectory as NSString).appendingPathComponent("docket.sqlite")
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    }
+    app.migrations.add(Migrations.all)
+    if migrate {
+        try await app.autoMigrate()
+        if settings.databaseURL == nil, let sql = app.db as? any SQLDatabase {
+            // Readers do not wait for the writer, and the file survives a crash mid-write.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+
+    app.directory = DirectoryConfiguration(workingDirectory: settings.resourcesPath)
+    app.views.use(.leaf)
+    app.leaf.tags["t"] = TranslateTag()
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.middleware.use(AccountSessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try routes(app)
+
+    app.asyncCommands.use(StaffCommand(), as: "staff")
+    app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
+    app.lifecycle.use(MailWorkerLifecycle())
+}
+
+func defaultTransport(settings: Settings, environment: Environment, logger: Logger) throws -> any MailTransport {
+    if let url = settings.smtpURL {
+        return try SMTPTransport(url: url)
+    }
+    if environment == .production {
+        logger.warning("SMTP_URL is not set: mail stays queued in the outbox until it is")
+        return UnconfiguredTransport()
+    }
+    return DevMailboxTransport()
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Delivers queued mail. Each message is claimed with a lease before it is sent, so when several
+/// server processes share a PostgreSQL database each message is taken by one of them
+/// (`FOR UPDATE SKIP LOCKED`); a process that dies mid-send leaves a lease that runs out and the
+/// message is tried again. Failures are retried with growing waits.
+struct MailWorker {
+    let db: any Database
+    let transport: any MailTransport
+    let from: String
+    let dataDirectory: String
+    let logger: Logger
+
+    static let lease: TimeInterval = 300
+    static let maxAttempts = 12
+
+    /// Seconds to wait after the `attempt`-th failure: 30 s, 1 min, 2 min, … up to an hour.
+    static func backoff(afterAttempt attempt: Int) -> TimeInterval {
+        min(30 * pow(2, Double(max(0, attempt - 1))), 3600)
+    }
+
+    /// Sends what is due at `now`, at most `limit` messages; returns how many were delivered.
+    @discardableResult
+    func runOnce(now: Date, limit: Int = 50) async throws -> Int {
+        var delivered = 0
+        for _ in 0..<limit {
+            guard let record = try await claim(now: now) else { break }
+            do {
+                try await transport.deliver(message(from: record))
+                record.sentAt = now
+                record.leaseUntil = nil
+                record.lastError = nil
+                delivered += 1
+            } catch {
+                record.lastError = String(describing: error).prefix(500).description
+                record.leaseUntil = nil
+                if record.attempts >= Self.maxAttempts {
+                    record.failedAt = now
+                    logger.error("gave up delivering a message", metadata: ["outbox-id": "\(record.id?.uuidString ?? "")"])
+                } else {
+                    record.nextAttemptAt = now.addingTimeInterval(Self.backoff(afterAttempt: record.attempts))
+                    logger.warning("mail delivery failed; will retry", metadata: [
+                        "outbox-id": "\(record.id?.uuidString ?? "")", "attempt": "\(record.attempts)"])
+                }
+            }
+            try await record.save(on: db)
+        }
+        return delivered
+    }
+
+    /// Takes one due message for this process, or nil when none is due.
+    func claim(now: Date) async throws -> OutboxRecord? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw("""
+            UPDATE mail_outbox SET lease_until = \(bind: now.addingTimeInterval(Self.lease)), attempts = attempts + 1
+            WHERE id = (SELECT id FROM mail_outbox
+                        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now)
+                          AND (lease_until IS NULL OR lease_until < \(bind: now))
+                        ORDER BY next_attempt_at LIMIT 1\(unsafeRaw: lock))
+            RETURNING id
+            """).all()
+        guard let id = try rows.first?.decode(column: "id", as: UUID.self) else { return nil }
+        return try await OutboxRecord.find(id, on: db)
+    }
+
+    func message(from record: OutboxRecord) throws -> MailMessage {
+        let refs = try JSONDecoder().decode([MailAttachment].self, from: Data(record.attachments.utf8))
+        let files = try refs.map { ref -> (MailAttachment, Data) in
+            let path = (dataDirectory as NSString).appendingPathComponent(ref.path)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw MailError.missingAttachment(ref.path)
+            }
+            return (ref, data)
+        }
+        return MailMessage(id: try record.requireID(), from: from, to: record.recipient, subject: record.subject,
+                           text: record.textBody, html: record.htmlBody, attachments: files)
+    }
+}
+
+enum MailError: Error, CustomStringConvertible {
+    case missingAttachment(String)
+    var description: String {
+        switch self { case .missingAttachment(let p): "attachment \(p) is missing from the data folder" }
+    }
+}
+
+extension Application {
+    var mailWorker: MailWorker {
+        MailWorker(db: db, transport: docket.mailTransport, from: docket.settings.mailFrom,
+                   dataDirectory: docket.settings.dataDirectory, logger: logger)
+    }
+}
+
+/// Runs the mail worker in the background while `docket serve` runs.
+struct MailWorkerLifecycle: LifecycleHandler {
+    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
+    let box = Box()
+
+    func didBootAsync(_ app: Application) async throws {
+        guard app.docket.settings.runsBackgroundWork else { return }
+        let interval = app.docket.settings.mailIntervalSeconds
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await app.mailWorker.runOnce(now: app.docket.clock.now())
+                } catch {
+                    app.logger.error("mail worker: \(String(describing: error))")
+                }
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        box.task?.cancel()
+        await box.task?.value
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import LeafKit
+import Vapor
+
+/// The languages every page is offered in.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case en, fr
+    var other: Language { self == .en ? .fr : .en }
+}
+
+/// The English and French string catalogues (`Resources/Localization/<lang>.json`): flat objects of
+/// key → text. `{0}`, `{1}` … in a text are filled from arguments.
+public struct Catalogue: Sendable {
+    public let strings: [Language: [String: String]]
+
+    public init(directory: String) throws {
+        var loaded: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let path = (directory as NSString).appendingPathComponent("\(language.rawValue).json")
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CatalogueError.missingFile(path)
+            }
+            loaded[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        strings = loaded
+    }
+
+    /// The text for `key`, or the key itself in brackets so a missing entry is visible (and a test
+    /// fails on it) rather than silent.
+    public func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
+        guard var text = strings[language]?[key] else { return "[\(key)]" }
+        for (i, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(i)}", with: argument)
+        }
+        return text
+    }
+
+    public func has(_ key: String, _ language: Language) -> Bool { strings[language]?[key] != nil }
+}
+
+enum CatalogueError: Error, CustomStringConvertible {
+    case missingFile(String)
+    var description: String {
+        switch self { case .missingFile(let p): "The string catalogue \(p) is missing: set DOCKET_RESOURCES_DIR to the folder that holds Resources/." }
+    }
+}
+
+struct LanguageKey: StorageKey { typealias Value = Language }
+
+extension Request {
+    /// The language of this response: `?lang=` if given, else the remembered choice, else the
+    /// browser's preference, else English.
+    var language: Language {
+        get { storage[LanguageKey.self] ?? .en }
+        set { storage[LanguageKey.self] = newValue }
+    }
+
+    func t(_ key: String, _ arguments: String...) -> String {
+        docket.catalogue.text(key, language, arguments)
+    }
+}
+
+/// Sets the request's language and remembers an explicit choice in a cookie.
+struct LanguageMiddleware: AsyncMiddleware {
+    static let cookie = "docket_lang"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let asked = (try? request.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
+        if let asked {
+            request.language = asked
+        } else if let saved = request.cookies[Self.cookie]?.string, let lang = Language(rawValue: saved) {
+            request.language = lang
+        } else {
+            request.language = Self.preferred(request.headers.first(name: .acceptLanguage))
+        }
+        let response = try await next.respond(to: request)
+        if let asked {
+            response.cookies[Self.cookie] = HTTPCookies.Value(
+                string: asked.rawValue, maxAge: 60 * 60 * 24 * 365, path: "/",
+                isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)
+        }
+        response.headers.replaceOrAdd(name: .contentLanguage, value: request.language.rawValue)
+        return response
+    }
+
+    /// The first of English or French in an Accept-Language header, by its weight.
+    static func preferred(_ header: String?) -> Language {
+        guard let header else { return .en }
+        let ranked = header.split(separator: ",").compactMap { part -> (Language, Double)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first?.lowercased() else { return nil }
+            let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            guard let lang = Language(rawValue: String(tag.prefix(2))) else { return nil }
+            return (lang, q)
+        }
+        return ranked.max { $0.1 < $1.1 }?.0 ?? .en
+    }
+}
+
+/// `#t("key")` or `#t("key", arg, …)` in a template: the text in the request's language.
+struct TranslateTag: LeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let key = ctx.parameters.first?.string else {
+            throw LeafError(.unknownError("#t needs a string key"))
+        }
+        guard let request = ctx.request else { throw LeafError(.unknownError("#t needs a request")) }
+        let arguments = ctx.parameters.dropFirst().map { $0.string ?? "" }
+        return .string(request.docket.catalogue.text(key, request.language, Array(arguments)))
+    }
+}
+
+extension Request {
+    var isSecure: Bool {
+        url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+}

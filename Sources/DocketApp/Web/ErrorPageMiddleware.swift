@@ -1,0 +1,65 @@
+import Vapor
+
+/// Turns every error into a page in the person's language. A 500 says only that something went
+/// wrong and gives the request id to quote; the details go to the log.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    struct Body: Encodable {
+        let status: Int
+        let heading: String
+        let message: String
+        let requestID: String?
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPStatus
+            var reason: String? = nil
+            if let abort = error as? any AbortError {
+                status = abort.status
+                reason = abort.reason
+            } else {
+                status = .internalServerError
+            }
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            return try await render(status: status, reason: reason, for: request)
+        }
+    }
+
+    private func render(status: HTTPStatus, reason: String?, for request: Request) async throws -> Response {
+        let key: String
+        switch status.code {
+        case 403 where reason == "csrf": key = "csrf"
+        case 403: key = "403"
+        case 404: key = "404"
+        case 405: key = "404"
+        case 413: key = "413"
+        case 429: key = "429"
+        case 400..<500: key = "400"
+        default: key = "500"
+        }
+        let wantsJSON = request.headers.accept.mediaTypes.contains(.json) && !request.headers.accept.mediaTypes.contains(.html)
+        if wantsJSON {
+            let response = Response(status: status)
+            try response.content.encode(["error": request.t("error.page.\(key).heading")], as: .json)
+            return response
+        }
+        let body = Body(status: Int(status.code), heading: request.t("error.page.\(key).heading"),
+                        message: request.t("error.page.\(key).message"),
+                        requestID: status.code >= 500 ? request.headers.first(name: "X-Request-ID") ?? request.id : nil)
+        do {
+            return try await request.page("error", titleKey: "error.page.\(key).heading", body, status: status)
+        } catch {
+            // The page itself failed (a broken template): fall back to plain text without internals.
+            request.logger.report(error: error)
+            let response = Response(status: status, body: .init(string: body.heading + "\n" + body.message))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import DocketCore
+import Vapor
+
+/// What the layout needs on every page.
+struct Layout: Encodable {
+    let lang: String
+    let title: String
+    let csrf: String
+    let switchLang: String
+    let switchLabel: String
+    let switchURL: String
+    let signedIn: Bool
+    let name: String?
+    let isStaff: Bool
+    let idleSeconds: Int
+    let idleMinutes: String
+    let notice: String?
+    let mailbox: Bool
+}
+
+struct Page<Body: Encodable>: Encodable {
+    let layout: Layout
+    let page: Body
+}
+
+struct NoBody: Encodable {}
+
+extension Request {
+    /// Renders `template` inside the layout, with the page title from the catalogue key `titleKey`.
+    func page<B: Encodable>(_ template: String, titleKey: String, _ body: B, status: HTTPStatus = .ok,
+                            notice: String? = nil) async throws -> Response {
+        let other = language.other
+        var components = URLComponents(string: url.string) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: other.rawValue))
+        components.queryItems = items
+        let name = account.map { $0.isStaff ? $0.email : $0.signInID }
+        let layout = Layout(
+            lang: language.rawValue, title: t(titleKey), csrf: csrfToken,
+            switchLang: other.rawValue, switchLabel: docket.catalogue.text("language.name", other),
+            switchURL: (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? ""),
+            signedIn: account != nil, name: name, isStaff: account?.isStaff == true,
+            idleSeconds: docket.settings.sessionIdleMinutes * 60,
+            idleMinutes: String(docket.settings.sessionIdleMinutes),
+            notice: notice, mailbox: application.environment != .production)
+        let view = try await self.view.render(template, Page(layout: layout, page: body))
+        return try await view.encodeResponse(status: status, for: self)
+    }
+}
+
+// MARK: - Forms
+
+struct OptionView: Encodable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+struct FieldView: Encodable {
+    let id: String
+    let name: String
+    let kind: String
+    let label: String
+    let hint: String?
+    let value: String
+    let error: String?
+    let autocomplete: String?
+    let required: Bool
+    let options: [OptionView]
+    let checked: Bool
+    let width: String?
+    let lang: String?
+}
+
+struct FormSection: Encodable {
+    let legend: String?
+    let hint: String?
+    let fields: [FieldView]
+}
+
+struct ErrorItem: Encodable {
+    let id: String
+    let message: String
+}
+
+struct FormView: Encodable {
+    let action: String
+    let submit: String
+    let sections: [FormSection]
+    let errors: [ErrorItem]
+    let hidden: [OptionView]
+    var hasErrors: Bool { !errors.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case action, submit, sections, errors, hidden, hasErrors }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(action, forKey: .action); try c.encode(submit, forKey: .submit)
+        try c.encode(sections, forKey: .sections); try c.encode(errors, forKey: .errors)
+        try c.encode(hidden, forKey: .hidden); try c.encode(hasErrors, forKey: .hasErrors)
+    }
+}
+
+/// Builds a form's fields from the catalogue, the values sent back, and the problems found, so
+/// every form reads its labels, hints and errors the same way.
+struct FormBuilder {
+    let request: Request
+    let values: [String: String]
+    let problems: [FieldProblem]
+
+    init(_ request: Request, values: [String: String] = [:], problems: [FieldProblem] = []) {
+        self.request = request; self.values = values; self.problems = problems
+    }
+
+    func field(_ name: String, _ kind: String = "text", autocomplete: String? = nil, required: Bool = true,
+               options: [(String, String)] = [], width: String? = nil, labelKey: String? = nil) -> FieldView {
+        let catalogue = request.docket.catalogue
+        let hintKey = "hint.\(name)"
+        let problem = problems.first { $0.field == name }
+        let value = values[name] ?? ""
+        return FieldView(
+            id: name, name: name, kind: kind,
+            label: request.t(labelKey ?? "field.\(name)") + (required ? "" : " " + request.t("field.optional")),
+            hint: catalogue.has(hintKey, request.language) ? request.t(hintKey) : nil,
+            value: kind == "password" ? "" : value,
+            error: problem.map { request.t($0.messageKey) },
+            autocomplete: autocomplete, required: required,
+            options: options.map { OptionView(value: $0.0, label: $0.1, selected: $0.0 == value) },
+            checked: kind == "checkbox" && (value == "on" || value == "true"),
+            width: width, lang: nil)
+    }
+
+    var errors: [ErrorItem] {
+        problems.map { ErrorItem(id: $0.field, message: request.t($0.messageKey)) }
+    }
+
+    func form(action: String, submitKey: String, sections: [FormSection], hidden: [String: String] = [:]) -> FormView {
+        FormView(action: action, submit: request.t(submitKey), sections: sections, errors: errors,
+                 hidden: hidden.sorted { $0.key < $1.key }.map { OptionView(value: $0.value, label: $0.key, selected: false) })
+    }
+
+    func section(_ legendKey: String?, _ fields: [FieldView]) -> FormSection {
+        let hintKey = legendKey.map { $0 + ".hint" }
+        return FormSection(legend: legendKey.map { request.t($0) },
+                           hint: hintKey.flatMap { request.docket.catalogue.has($0, request.language) ? request.t($0) : nil },
+                           fields: fields)
+    }
+}
+
+extension Request {
+    /// The submitted form as plain strings (every field of a URL-encoded or multipart body).
+    func formValues() -> [String: String] {
+        (try? content.decode([String: String].self)) ?? [:]
+    }
+}

@@ -1,0 +1,118 @@
+import DocketCore
+import Fluent
+import Vapor
+
+/// Finds the signed-in account from the session cookie and ends sessions idle for longer than the
+/// configured time (seed 002: 15 minutes). Sessions live in the database, so any server process can
+/// serve any request.
+struct AccountSessionMiddleware: AsyncMiddleware {
+    static let cookie = "docket_session"
+    /// A session's last-seen time is written at most this often, to spare the database a write per request.
+    static let touchInterval: TimeInterval = 15
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var clearCookie = false
+        if let token = request.cookies[Self.cookie]?.string {
+            let now = request.now
+            if let session = try await SessionRecord.query(on: request.db)
+                .filter(\.$tokenHash == Tokens.sha256(token)).first(), session.endedAt == nil {
+                if now.timeIntervalSince(session.lastSeenAt) > request.docket.idleLimit {
+                    session.endedAt = now
+                    session.endReason = "idle"
+                    try await session.save(on: request.db)
+                    request.storage[SessionExpiredKey.self] = true
+                    request.logger.info("session ended after inactivity")
+                    clearCookie = true
+                } else if let account = try await AccountRecord.find(session.accountID, on: request.db) {
+                    if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+                        session.lastSeenAt = now
+                        try await session.save(on: request.db)
+                    }
+                    request.storage[SignedInKey.self] = SignedIn(account: account, session: session)
+                }
+            } else {
+                clearCookie = true
+            }
+        }
+        let response = try await next.respond(to: request)
+        if let fresh = request.storage[NewSessionTokenKey.self] {
+            response.cookies[Self.cookie] = .init(string: fresh, path: "/", isSecure: request.isSecure,
+                                                  isHTTPOnly: true, sameSite: .lax)
+        } else if clearCookie || request.storage[SessionEndedKey.self] == true {
+            response.cookies[Self.cookie] = .expired
+        }
+        return response
+    }
+}
+
+struct SignedIn {
+    let account: AccountRecord
+    let session: SessionRecord
+}
+
+struct SignedInKey: StorageKey { typealias Value = SignedIn }
+struct SessionExpiredKey: StorageKey { typealias Value = Bool }
+struct SessionEndedKey: StorageKey { typealias Value = Bool }
+struct NewSessionTokenKey: StorageKey { typealias Value = String }
+
+extension DocketServices {
+    var idleLimit: TimeInterval { TimeInterval(settings.sessionIdleMinutes * 60) }
+}
+
+extension Request {
+    var signedIn: SignedIn? { storage[SignedInKey.self] }
+    var account: AccountRecord? { signedIn?.account }
+    var sessionExpired: Bool { storage[SessionExpiredKey.self] == true }
+
+    /// Starts a session for `account`: a new random token in the cookie, its hash in the database.
+    func startSession(for account: AccountRecord, on db: any Database) async throws {
+        let token = Tokens.random()
+        let session = SessionRecord()
+        session.tokenHash = Tokens.sha256(token)
+        session.accountID = try account.requireID()
+        session.createdAt = now
+        session.lastSeenAt = now
+        try await session.save(on: db)
+        storage[NewSessionTokenKey.self] = token
+        rotateCSRF()
+    }
+
+    func endSession(reason: String) async throws {
+        if let session = signedIn?.session {
+            session.endedAt = now
+            session.endReason = reason
+            try await session.save(on: db)
+        }
+        storage[SignedInKey.self] = nil
+        storage[SessionEndedKey.self] = true
+        rotateCSRF()
+    }
+}
+
+/// Pages for signed-in people: anyone else is sent to sign in, and told if their session ran out.
+struct RequireAccountMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.account != nil else {
+            var target = "/sign-in?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/account")
+            if request.sessionExpired { target += "&expired=1" }
+            return request.redirect(to: target)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Court staff pages: a party (or staff of another role) gets 403.
+struct RequireStaffMiddleware: AsyncMiddleware {
+    let roles: Set<StaffRole>
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let account = request.account else {
+            return try await RequireAccountMiddleware().respond(to: request, chainingTo: next)
+        }
+        guard account.isStaff, let role = account.role, roles.contains(role) else {
+            request.logger.notice("refused a staff page to an account without the role")
+            throw Abort(.forbidden)
+        }
+        return try await next.respond(to: request)
+    }
+}

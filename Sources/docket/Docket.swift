@@ -1,0 +1,28 @@
+import DocketApp
+import Logging
+import Vapor
+
+/// The `docket` command: `serve`, `migrate`, `staff` and the rest run inside the web application.
+@main
+enum Docket {
+    static func main() async throws {
+        var environment = try Environment.detect()
+        var settings = Settings()
+        let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
+        settings.runsBackgroundWork = command == nil || command == "serve"
+        let format = settings.logFormat
+        try LoggingSystem.bootstrap(from: &environment) { level in
+            { label in DocketLogHandler.make(label: label, level: level, format: format) }
+        }
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app, settings: settings)
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
