@@ -86,7 +86,7 @@ enum AccountStore {
         account.failedSignIns = 0
         account.lockedUntil = nil
         try await account.save(on: db)
-        try await SessionRecord.query(on: db)
+        try await AccountSessionRecord.query(on: db)
             .filter(\.$accountID == account.requireID())
             .filter(\.$endedAt == nil)
             .set(\.$endedAt, to: request.now)

@@ -17,7 +17,7 @@ struct StaffCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "add" else {
-            throw CommandError("unknown action '\(signature.action)': use 'docket staff add --email … --role …'")
+            throw UsageError("unknown action '\(signature.action)': use 'docket staff add --email … --role …'")
         }
         let link = try await StaffAccounts.add(email: signature.email ?? "", role: signature.role ?? "", app: context.application)
         context.console.print("Added. The staff member sets a password at (valid 24 hours, also emailed):")
@@ -25,7 +25,7 @@ struct StaffCommand: AsyncCommand {
     }
 }
 
-struct CommandError: Error, CustomStringConvertible {
+struct UsageError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
@@ -36,13 +36,13 @@ enum StaffAccounts {
     /// Creates the account with no usable password and a set-password link; returns the link.
     static func add(email: String, role: String, app: Application) async throws -> String {
         guard let address = EmailAddress.normalised(email) else {
-            throw CommandError("--email: give the staff member's email address, e.g. --email clerk@example.org")
+            throw UsageError("--email: give the staff member's email address, e.g. --email clerk@example.org")
         }
         guard let staffRole = StaffRole(rawValue: role.lowercased()) else {
-            throw CommandError("--role: use one of clerk, judge, admin")
+            throw UsageError("--role: use one of clerk, judge, admin")
         }
         if try await AccountRecord.query(on: app.db).group(.or, { $0.filter(\.$email == address).filter(\.$signInID == address) }).first() != nil {
-            throw CommandError("--email: an account with \(address) already exists")
+            throw UsageError("--email: an account with \(address) already exists")
         }
         let now = app.docket.clock.now()
         let token = Tokens.random()

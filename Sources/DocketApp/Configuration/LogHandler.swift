@@ -9,9 +9,49 @@ public enum DocketLogHandler {
         if format == "json" {
             var handler = JSONLogHandler(label: label)
             handler.logLevel = level
-            return handler
+            return RedactingLogHandler(handler)
         }
-        return ConsoleLogger(label: label, console: Terminal(), level: level)
+        return RedactingLogHandler(ConsoleLogger(label: label, console: Terminal(), level: level))
+    }
+}
+
+/// Keeps secrets out of every log line. At debug level the database drivers log each query with
+/// its bound values, and those include mail bodies that carry single-use links; this handler
+/// replaces such values before any output sees them. Passwords, answers and session tokens are
+/// hashed before they reach a query, so they never appear in the first place.
+public struct RedactingLogHandler: LogHandler {
+    /// Metadata keys whose values are never written.
+    static let secretKeys: Set<String> = ["binds", "input", "password", "token", "cookie", "authorization"]
+
+    var inner: any LogHandler
+
+    public init(_ inner: any LogHandler) { self.inner = inner }
+
+    public var logLevel: Logger.Level {
+        get { inner.logLevel }
+        set { inner.logLevel = newValue }
+    }
+
+    public var metadata: Logger.Metadata {
+        get { inner.metadata }
+        set { inner.metadata = Self.redact(newValue) }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { inner[metadataKey: key] }
+        set { inner[metadataKey: key] = Self.secretKeys.contains(key.lowercased()) ? "<redacted>" : newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var event = event
+        event.metadata = event.metadata.map(Self.redact)
+        inner.log(event: event)
+    }
+
+    static func redact(_ metadata: Logger.Metadata) -> Logger.Metadata {
+        var out = metadata
+        for key in metadata.keys where secretKeys.contains(key.lowercased()) { out[key] = "<redacted>" }
+        return out
     }
 }
 

@@ -7,7 +7,9 @@ import NIOSSL
 /// `smtp://[user:pass@]host[:port]` (plain, upgraded with STARTTLS when the server offers it),
 /// `smtps://…` (TLS from the start, port 465 by default). `?starttls=required` refuses a server
 /// that cannot upgrade; `?tls_ca=/path.pem` trusts an extra certificate authority (a test server's).
-/// AUTH PLAIN is used when credentials are given and the server offers it.
+/// AUTH PLAIN is used when credentials are given and the server offers it. A conversation that
+/// takes longer than `?timeout=` seconds (default 60) is cut off, so a silent server cannot hold
+/// the delivery worker.
 public struct SMTPTransport: MailTransport {
     let host: String
     let port: Int
@@ -17,6 +19,7 @@ public struct SMTPTransport: MailTransport {
     let requireStartTLS: Bool
     let caFile: String?
     let heloName: String
+    let timeout: Int64
 
     public init(url: String) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme,
@@ -32,17 +35,20 @@ public struct SMTPTransport: MailTransport {
         requireStartTLS = query.contains { $0.name == "starttls" && $0.value == "required" }
         caFile = query.first { $0.name == "tls_ca" }?.value
         heloName = query.first { $0.name == "helo" }?.value ?? "docket.localhost"
+        timeout = query.first { $0.name == "timeout" }?.value.flatMap(Int64.init) ?? 60
     }
 
     public func deliver(_ message: MailMessage) async throws {
-        let session = try await SMTPSession.connect(host: host, port: port, tls: implicitTLS ? try tlsContext() : nil)
+        let session = try await SMTPSession.connect(host: host, port: port, tls: implicitTLS ? try tlsContext() : nil,
+                                                    serverHostname: Self.isIPAddress(host) ? nil : host,
+                                                    deadline: .seconds(timeout))
         do {
             try await session.expect(220)
             var capabilities = try await session.command("EHLO \(heloName)", expect: 250)
             if !implicitTLS {
                 if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                     _ = try await session.command("STARTTLS", expect: 220)
-                    try await session.startTLS(context: try tlsContext(), serverHostname: host)
+                    try await session.startTLS(context: try tlsContext(), serverHostname: Self.isIPAddress(host) ? nil : host)
                     capabilities = try await session.command("EHLO \(heloName)", expect: 250)
                 } else if requireStartTLS {
                     throw SMTPError.noStartTLS
@@ -65,6 +71,11 @@ public struct SMTPTransport: MailTransport {
             throw error
         }
         await session.close()
+    }
+
+    /// TLS names a server by host name; an IP address is checked against the certificate instead.
+    static func isIPAddress(_ host: String) -> Bool {
+        host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
     }
 
     func tlsContext() throws -> NIOSSLContext {
@@ -99,13 +110,15 @@ final class SMTPSession: @unchecked Sendable {
     let channel: any Channel
     private var lines: AsyncThrowingStream<String, any Error>.AsyncIterator
     private var lastCommand = "greeting"
+    private var cutOff: Scheduled<Void>?
 
     private init(channel: any Channel, lines: AsyncThrowingStream<String, any Error>) {
         self.channel = channel
         self.lines = lines.makeAsyncIterator()
     }
 
-    static func connect(host: String, port: Int, tls: NIOSSLContext?) async throws -> SMTPSession {
+    static func connect(host: String, port: Int, tls: NIOSSLContext?, serverHostname: String?,
+                        deadline: TimeAmount) async throws -> SMTPSession {
         let (stream, continuation) = AsyncThrowingStream<String, any Error>.makeStream()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
@@ -113,14 +126,16 @@ final class SMTPSession: @unchecked Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
                         try channel.pipeline.syncOperations.addHandler(
-                            try NIOSSLClientHandler(context: tls, serverHostname: host), name: "tls")
+                            try NIOSSLClientHandler(context: tls, serverHostname: serverHostname), name: "tls")
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ReplyLineDecoder()), name: "lines")
                     try channel.pipeline.syncOperations.addHandler(LineCollector(continuation: continuation))
                 }
             }
             .connect(host: host, port: port).get()
-        return SMTPSession(channel: channel, lines: stream)
+        let session = SMTPSession(channel: channel, lines: stream)
+        session.cutOff = channel.eventLoop.scheduleTask(in: deadline) { channel.close(promise: nil) }
+        return session
     }
 
     /// Reads one reply (all its lines) and checks its code; returns the text of each line.
@@ -160,7 +175,7 @@ final class SMTPSession: @unchecked Sendable {
         try await write(stuffed + "\r\n.\r\n")
     }
 
-    func startTLS(context: NIOSSLContext, serverHostname: String) async throws {
+    func startTLS(context: NIOSSLContext, serverHostname: String?) async throws {
         let handler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
         try await channel.pipeline.addHandler(handler, name: "tls", position: .first).get()
     }
@@ -170,6 +185,7 @@ final class SMTPSession: @unchecked Sendable {
     }
 
     func close() async {
+        cutOff?.cancel()
         try? await channel.close().get()
     }
 }

@@ -60,7 +60,7 @@ struct CreateAccounts: AsyncMigration {
 
 struct CreateSessions: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await db.schema(SessionRecord.schema)
+        try await db.schema(AccountSessionRecord.schema)
             .id()
             .field("token_hash", .string, .required)
             .field("account_id", .uuid, .required, .references(AccountRecord.schema, "id"))
@@ -90,7 +90,7 @@ struct CreateSessions: AsyncMigration {
     func revert(on db: any Database) async throws {
         try await db.schema(SignInAttemptRecord.schema).delete()
         try await db.schema(PasswordResetRecord.schema).delete()
-        try await db.schema(SessionRecord.schema).delete()
+        try await db.schema(AccountSessionRecord.schema).delete()
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// A signed-in session. The cookie holds a random token; only its SHA-256 is stored, so a copy of
 /// the database does not let anyone sign in.
-final class SessionRecord: Model, @unchecked Sendable {
+final class AccountSessionRecord: Model, @unchecked Sendable {
     static let schema = "account_sessions"
 
     @ID(key: .id) var id: UUID?

@@ -14,7 +14,7 @@ struct AccountSessionMiddleware: AsyncMiddleware {
         var clearCookie = false
         if let token = request.cookies[Self.cookie]?.string {
             let now = request.now
-            if let session = try await SessionRecord.query(on: request.db)
+            if let session = try await AccountSessionRecord.query(on: request.db)
                 .filter(\.$tokenHash == Tokens.sha256(token)).first(), session.endedAt == nil {
                 if now.timeIntervalSince(session.lastSeenAt) > request.docket.idleLimit {
                     session.endedAt = now
@@ -47,7 +47,7 @@ struct AccountSessionMiddleware: AsyncMiddleware {
 
 struct SignedIn {
     let account: AccountRecord
-    let session: SessionRecord
+    let session: AccountSessionRecord
 }
 
 struct SignedInKey: StorageKey { typealias Value = SignedIn }
@@ -67,7 +67,7 @@ extension Request {
     /// Starts a session for `account`: a new random token in the cookie, its hash in the database.
     func startSession(for account: AccountRecord, on db: any Database) async throws {
         let token = Tokens.random()
-        let session = SessionRecord()
+        let session = AccountSessionRecord()
         session.tokenHash = Tokens.sha256(token)
         session.accountID = try account.requireID()
         session.createdAt = now
