@@ -1,11 +1,22 @@
 import DocketApp
+import Foundation
 import Logging
 import Vapor
 
 /// The `docket` command: `serve`, `migrate`, `staff` and the rest run inside the web application.
+/// A failure prints one line naming what to fix and exits 2 for a usage mistake, 1 otherwise.
 @main
 enum Docket {
-    static func main() async throws {
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("docket: \(error)\n".utf8))
+            exit(error is UsageError ? 2 : 1)
+        }
+    }
+
+    static func run() async throws {
         var environment = try Environment.detect()
         var settings = Settings()
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
@@ -19,7 +30,6 @@ enum Docket {
             try await configure(app, settings: settings)
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
             try? await app.asyncShutdown()
             throw error
         }

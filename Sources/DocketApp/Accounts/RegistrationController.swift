@@ -65,8 +65,8 @@ struct RegistrationController: RouteCollection {
                 b.field("passwordConfirmation", "password", autocomplete: "new-password", width: "medium"),
             ]),
             b.section("section.questions", (1...3).flatMap { i in [
-                b.field("question\(i)", "select", options: questions, labelKey: "field.question"),
-                b.field("answer\(i)", autocomplete: "off", width: "medium", labelKey: "field.answer"),
+                b.field("question\(i)", "select", options: questions, labelKey: "field.question", labelArguments: ["\(i)"]),
+                b.field("answer\(i)", autocomplete: "off", width: "medium", labelKey: "field.answer", labelArguments: ["\(i)"]),
             ] }),
             b.section("section.terms", [b.field("acceptsTerms", "checkbox")]),
         ]

@@ -25,8 +25,9 @@ struct StaffCommand: AsyncCommand {
     }
 }
 
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
+/// A command used the wrong way; the description says which argument and how to fix it.
+public struct UsageError: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
 }
 

@@ -113,14 +113,16 @@ struct FormBuilder {
     }
 
     func field(_ name: String, _ kind: String = "text", autocomplete: String? = nil, required: Bool = true,
-               options: [(String, String)] = [], width: String? = nil, labelKey: String? = nil) -> FieldView {
+               options: [(String, String)] = [], width: String? = nil, labelKey: String? = nil,
+               labelArguments: [String] = []) -> FieldView {
         let catalogue = request.docket.catalogue
         let hintKey = "hint.\(name)"
         let problem = problems.first { $0.field == name }
         let value = values[name] ?? ""
         return FieldView(
             id: name, name: name, kind: kind,
-            label: request.t(labelKey ?? "field.\(name)") + (required ? "" : " " + request.t("field.optional")),
+            label: catalogue.text(labelKey ?? "field.\(name)", request.language, labelArguments)
+                + (required ? "" : " " + request.t("field.optional")),
             hint: catalogue.has(hintKey, request.language) ? request.t(hintKey) : nil,
             value: kind == "password" ? "" : value,
             error: problem.map { request.t($0.messageKey) },
