@@ -138,3 +138,22 @@ def test_the_skip_link_reaches_the_main_content(visitor):
     assert v.page.evaluate("document.activeElement.textContent").strip() == "Skip to main content"
     v.page.keyboard.press("Enter")
     assert v.page.evaluate("document.activeElement.id") == "main"
+
+
+def test_a_warning_before_the_idle_sign_out_keeps_the_session(visitor):
+    v = visitor
+    v.page.clock.install()
+    uid = uuid.uuid4().hex[:8]
+    register(v, "idle." + uid, "idle.%s@example.com" % uid)
+    warning = v.page.get_by_role("alertdialog")
+    assert not warning.is_visible()
+    # 13 of the 15 minutes pass in the page: the warning appears and takes focus.
+    v.page.clock.run_for(13 * 60 * 1000 + 1000)
+    assert warning.is_visible()
+    v.check()
+    assert v.page.evaluate("document.activeElement.id") == "idle-stay"
+    with v.page.expect_response(lambda r: r.url.endswith("/session/extend")) as answer:
+        v.page.get_by_role("button", name="Stay signed in").click()
+    assert answer.value.status == 204
+    assert not warning.is_visible()
+    assert v.page.get_by_role("heading", name="My account", level=1).is_visible()

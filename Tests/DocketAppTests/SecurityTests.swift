@@ -1,3 +1,4 @@
+import DocketCore
 import Fluent
 import SQLKit
 import Foundation
@@ -115,6 +116,25 @@ import VaporTesting
             #expect(ready.status == .ok)
             #expect(ready.body == "ready\n")
         }
+    }
+
+    @Test func readinessFailsWhenTheDatabaseIsGone() async throws {
+        // A database server that is not there: nothing listens on port 1 of the loopback address.
+        let app = try await Application.make(.testing)
+        var settings = Settings(environment: [:], workingDirectory: packageRoot)
+        settings.dataDirectory = NSTemporaryDirectory() + "docket-test-" + UUID().uuidString
+        settings.databaseURL = "postgres://docket@127.0.0.1:1/none?sslmode=disable"
+        do {
+            try await configure(app, settings: settings, clock: FixedClock(testStart), mailTransport: RecordingTransport(), migrate: false)
+            let ready = try await Browser(app).get("/ready")
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ready.body == "database unavailable\n")
+            #expect(try await Browser(app).get("/health").status == .ok)
+        } catch {
+            Issue.record(error)
+        }
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: settings.dataDirectory)
     }
 
     @Test func theDevelopmentMailboxDoesNotExistInProduction() async throws {
