@@ -45,16 +45,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "DocketCLI",
+            dependencies: [
+                "DocketCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "docket",
             dependencies: [
                 "DocketApp",
+                "DocketCLI",
                 "DocketCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
         .testTarget(name: "DocketDocumentsTests", dependencies: ["DocketDocuments"]),
+        .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI"]),
         .testTarget(
             name: "DocketAppTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import DocketApp
+import DocketCLI
 import Foundation
 import Logging
 import Vapor
@@ -8,6 +9,14 @@ import Vapor
 @main
 enum Docket {
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "rules" {
+            // Pure answers from the rules core: no database, no server.
+            let (out, err, status) = RulesCLI.run(Array(arguments.dropFirst()))
+            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardError.write(Data(err.utf8))
+            exit(status)
+        }
         do {
             try await run()
         } catch {
