@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docket", targets: ["docket"]),
+        .executable(name: "docket-bench-deadlines", targets: ["docket-bench-deadlines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -61,6 +62,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "docket-bench-deadlines", dependencies: ["DocketCore"], path: "bench/deadlines"),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
         .testTarget(name: "DocketDocumentsTests", dependencies: ["DocketDocuments"]),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI"]),

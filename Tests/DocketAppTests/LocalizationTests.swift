@@ -99,3 +99,14 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct CoreMessageKeyTests {
+    /// Every message key the rules core can return has text in both languages.
+    @Test func eligibilityKeysExist() throws {
+        let catalogue = try Catalogue(directory: packageRoot + "/Resources/Localization")
+        let source = try String(contentsOfFile: packageRoot + "/Sources/DocketCore/Rules/Eligibility.swift", encoding: .utf8)
+        let keys = source.components(separatedBy: "messageKey: \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(keys.count >= 8)
+        for key in keys { #expect(catalogue.has(key, .en) && catalogue.has(key, .fr), "\(key)") }
+    }
+}
