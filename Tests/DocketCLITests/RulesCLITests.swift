@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import DocketCLI
 
-@Suite struct RulesCLITests {
+/// Serialized: ArgumentParser builds its messages from shared state and is not made for parsing
+/// on several threads at once (the command parses once per process).
+@Suite(.serialized) struct RulesCLITests {
     func run(_ line: String) -> (out: String, err: String, status: Int32) {
         RulesCLI.run(line.split(separator: " ").map(String.init))
     }

@@ -17,16 +17,20 @@ public struct RuleSet: Sendable {
     public let limitationYears: Int
     public let ultimateLimitationYears: Int
     public let limitationSource: String
+    /// Household amounts below which a fee waiver is granted by the clerk.
+    public let feeWaiverThresholds: Schedule<FeeWaiverThresholds>
 
     public var periods: Periods { Periods(calendar: calendar) }
 
     public init(id: String, name: String, calendar: CourtCalendar, monetaryLimit: Schedule<Money>,
                 appealLimit: Schedule<Money>, fees: [FeeItem: Schedule<FeePair>], frequentClaimantThreshold: Int,
-                frequentClaimantSource: String, limitationYears: Int, ultimateLimitationYears: Int, limitationSource: String) {
+                frequentClaimantSource: String, limitationYears: Int, ultimateLimitationYears: Int, limitationSource: String,
+                feeWaiverThresholds: Schedule<FeeWaiverThresholds> = Schedule([])) {
         self.id = id; self.name = name; self.calendar = calendar; self.monetaryLimit = monetaryLimit
         self.appealLimit = appealLimit; self.fees = fees; self.frequentClaimantThreshold = frequentClaimantThreshold
         self.frequentClaimantSource = frequentClaimantSource; self.limitationYears = limitationYears
         self.ultimateLimitationYears = ultimateLimitationYears; self.limitationSource = limitationSource
+        self.feeWaiverThresholds = feeWaiverThresholds
     }
 
     /// The fee for `item` filed on `date` by a filer with `priorClaims` claims already filed at the
@@ -41,7 +45,8 @@ public struct RuleSet: Sendable {
     public func with(calendar: CourtCalendar) -> RuleSet {
         RuleSet(id: id, name: name, calendar: calendar, monetaryLimit: monetaryLimit, appealLimit: appealLimit,
                 fees: fees, frequentClaimantThreshold: frequentClaimantThreshold, frequentClaimantSource: frequentClaimantSource,
-                limitationYears: limitationYears, ultimateLimitationYears: ultimateLimitationYears, limitationSource: limitationSource)
+                limitationYears: limitationYears, ultimateLimitationYears: ultimateLimitationYears, limitationSource: limitationSource,
+                feeWaiverThresholds: feeWaiverThresholds)
     }
 }
 
@@ -91,6 +96,14 @@ public enum RuleSets {
             frequentClaimantSource: "O. Reg. 332/16, s. 1(1) (\"frequent claimant\")",
             limitationYears: 2,
             ultimateLimitationYears: 15,
-            limitationSource: "Limitations Act, 2002, ss. 4, 5(2), 15")
+            limitationSource: "Limitations Act, 2002, ss. 4, 5(2), 15",
+            feeWaiverThresholds: Schedule([
+                // In force from 2023-01-01 (ontario.ca, "Have your court fees waived"). Earlier
+                // amounts are not in Docket's data.
+                Dated(from: d("2023-01-01"), FeeWaiverThresholds(
+                    incomeBelow: [33_100, 49_600, 57_300, 68_700, 80_200].map { Money(dollars: $0) },
+                    liquidAssetsBelow: Money(dollars: 2_800), netWorthBelow: Money(dollars: 11_000)),
+                      source: "O. Reg. 2/05, s. 2(1)(c), (2)"),
+            ]))
     }()
 }
