@@ -82,6 +82,16 @@ import VaporTesting
         }
     }
 
+    @Test func oldAttemptsAreForgotten() async throws {
+        try await withDocket { app, clock in
+            for _ in 1...3 { try await Browser(app).signIn("nobody", "whatever-password") }
+            #expect(try await SignInAttemptRecord.query(on: app.db).count() == 3)
+            clock.advance(by: 86_401)
+            try await Browser(app).signIn("nobody", "whatever-password")
+            #expect(try await SignInAttemptRecord.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func signingOutEndsTheSessionForGood() async throws {
         try await withDocket { app, _ in
             let b = Browser(app)

@@ -23,9 +23,15 @@ enum SignInGuard {
         return failures >= addressFailures
     }
 
+    /// Records an attempt, and forgets this address's attempts older than a day: only the last
+    /// window matters, so the table stays small.
     static func record(_ request: Request, succeeded: Bool) async throws {
-        try await SignInAttemptRecord(address: address(of: request), succeeded: succeeded, at: request.now)
-            .create(on: request.db)
+        let address = address(of: request)
+        try await SignInAttemptRecord(address: address, succeeded: succeeded, at: request.now).create(on: request.db)
+        try await SignInAttemptRecord.query(on: request.db)
+            .filter(\.$address == address)
+            .filter(\.$at < request.now.addingTimeInterval(-86_400))
+            .delete()
     }
 
     static func isLocked(_ account: AccountRecord, at now: Date) -> Bool {

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The schema, in order. A released migration is never edited: a change is a new migration.
 enum Migrations {
@@ -85,6 +86,10 @@ struct CreateSessions: AsyncMigration {
             .field("succeeded", .bool, .required)
             .field("at", .datetime, .required)
             .create()
+        if let sql = db as? any SQLDatabase {
+            try await sql.create(index: "sign_in_attempts_address_at").on(SignInAttemptRecord.schema).column("address").column("at").run()
+            try await sql.create(index: "account_sessions_account").on(AccountSessionRecord.schema).column("account_id").run()
+        }
     }
 
     func revert(on db: any Database) async throws {
@@ -111,6 +116,9 @@ struct CreateOutbox: AsyncMigration {
             .field("failed_at", .datetime)
             .field("last_error", .string)
             .create()
+        if let sql = db as? any SQLDatabase {
+            try await sql.create(index: "mail_outbox_due").on(OutboxRecord.schema).column("sent_at").column("next_attempt_at").run()
+        }
     }
 
     func revert(on db: any Database) async throws {

@@ -69,7 +69,6 @@ struct FieldView: Encodable {
     let options: [OptionView]
     let checked: Bool
     let width: String?
-    let lang: String?
 }
 
 struct FormSection: Encodable {
@@ -129,7 +128,7 @@ struct FormBuilder {
             autocomplete: autocomplete, required: required,
             options: options.map { OptionView(value: $0.0, label: $0.1, selected: $0.0 == value) },
             checked: kind == "checkbox" && (value == "on" || value == "true"),
-            width: width, lang: nil)
+            width: width)
     }
 
     var errors: [ErrorItem] {
