@@ -1,2 +1,133 @@
+import Foundation
 import Testing
 @testable import DocketDocuments
+
+/// Runs a tool from poppler-utils or qpdf; nil when it is not installed (CI requires them).
+func tool(_ name: String, _ arguments: [String], input: Data? = nil) -> (status: Int32, output: String)? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [name] + arguments
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    guard (try? p.run()) != nil else { return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    if p.terminationStatus == 127 { return nil }
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+let pdfToolsAvailable: Bool = ProcessInfo.processInfo.environment["DOCKET_REQUIRE_PDF_TOOLS"] == "1"
+    || (tool("pdftotext", ["-v"]) != nil && tool("qpdf", ["--version"]) != nil)
+
+func sample(pages: Int = 3) -> PDFDocumentBuilder {
+    var b = PDFDocumentBuilder(title: "Demande du demandeur — Plaintiff's Claim")
+    b.footerText = "TOR-SC-26-000123"
+    b.heading("Plaintiff's Claim (Form 7A)")
+    b.field("Plaintiff", "Marie Tremblay, 1 Main Street, Ottawa ON K2P 2K1")
+    b.field("Défendeur", "Société Générale des Forêts (façade « naïve »)")
+    b.field("Amount", "1 234,56 $ — $1,234.56")
+    b.text("Escapes: (parentheses) and \\backslash\\ print as written.")
+    for i in 1...(pages * 24) {
+        b.text("Paragraph \(i): the defendant agreed to pay for the work and did not; the plaintiff asks for the amount owing with interest under the Courts of Justice Act.")
+    }
+    return b
+}
+
+@Suite struct PDFWriterTests {
+    @Test func wrapsWithinTheMargins() {
+        let width = 200.0
+        let lines = PDFDocumentBuilder.wrap("The quick brown fox jumps over the lazy dog again and again until the line must wrap", font: .regular, size: 10, width: width)
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { PDFDocumentBuilder.width(of: $0, font: .regular, size: 10) <= width })
+        let long = PDFDocumentBuilder.wrap(String(repeating: "x", count: 200), font: .bold, size: 10, width: width)
+        #expect(long.count > 1)
+        #expect(long.allSatisfy { PDFDocumentBuilder.width(of: $0, font: .bold, size: 10) <= width })
+        #expect(long.reduce(0) { $0 + $1.count } == 200)
+    }
+
+    @Test func widthsComeFromTheFontMetrics() {
+        #expect(PDFDocumentBuilder.width(of: "A", size: 1000) == 667)
+        #expect(PDFDocumentBuilder.width(of: "é", size: 1000) == 556)
+        #expect(PDFDocumentBuilder.width(of: "A", font: .bold, size: 1000) == 722)
+    }
+
+    @Test func stringsAreEscaped() {
+        #expect(String(decoding: PDFDocumentBuilder.literal(WinAnsi.encode("a(b)\\é’")), as: UTF8.self) == "(a\\(b\\)\\\\\\351\\222)")
+        #expect(WinAnsi.encode("€ œ « » – —") == [0x80, 0x20, 0x9C, 0x20, 0xAB, 0x20, 0xBB, 0x20, 0x96, 0x20, 0x97])
+        #expect(WinAnsi.encode("漢") == [UInt8(ascii: "?")])
+    }
+
+    @Test func flowsOntoNumberedPages() {
+        let b = sample()
+        #expect(b.pageCount >= 3)
+        let pdf = String(decoding: b.render(), as: UTF8.self)
+        #expect(pdf.hasPrefix("%PDF-1.7"))
+        #expect(pdf.contains("/Count \(b.pageCount)"))
+        #expect(pdf.contains("(Page 1 of \(b.pageCount)) Tj"))
+        #expect(pdf.hasSuffix("%%EOF\n"))
+    }
+
+    @Test func theSameDocumentHasTheSameBytes() {
+        #expect(sample().render() == sample().render())
+    }
+
+    @Test(.enabled(if: pdfToolsAvailable, "needs pdftotext and qpdf (apt-get install poppler-utils qpdf)"))
+    func readersAgree() throws {
+        let b = sample()
+        let path = NSTemporaryDirectory() + "docket-\(UUID().uuidString).pdf"
+        try b.render().write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let check = try #require(tool("qpdf", ["--check", path]))
+        #expect(check.status == 0, "\(check.output)")
+        let text = try #require(tool("pdftotext", ["-enc", "UTF-8", path, "-"])).output
+        for expected in ["Plaintiff's Claim (Form 7A)", "Marie Tremblay", "Société Générale des Forêts (façade « naïve »)",
+                         "1 234,56 $ — $1,234.56", "(parentheses) and \\backslash\\", "TOR-SC-26-000123",
+                         "Page 1 of \(b.pageCount)", "Page \(b.pageCount) of \(b.pageCount)", "Paragraph 42:"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        let info = try #require(tool("pdfinfo", [path])).output
+        #expect(info.contains("Title:           Demande du demandeur — Plaintiff's Claim"), "\(info)")
+        #expect(info.range(of: "Pages: +\(b.pageCount)\n", options: .regularExpression) != nil, "\(info)")
+        #expect(info.range(of: "PDF version: +1.7", options: .regularExpression) != nil, "\(info)")
+    }
+}
+
+@Suite struct SealTests {
+    @Test func aSealedDocumentVerifies() throws {
+        let seal = CourtSeal()
+        let pdf = sample(pages: 1).render()
+        let signature = try seal.seal(pdf)
+        #expect(signature.sha256 == CourtSeal.digest(pdf))
+        #expect(signature.sha256.count == 64)
+        #expect(CourtSeal.verify(pdf, signature, publicKey: seal.publicKey))
+    }
+
+    @Test func oneChangedByteFails() throws {
+        let seal = CourtSeal()
+        let pdf = sample(pages: 1).render()
+        let signature = try seal.seal(pdf)
+        for index in [0, pdf.count / 2, pdf.count - 1] {
+            var altered = pdf
+            altered[index] ^= 0x01
+            #expect(!CourtSeal.verify(altered, signature, publicKey: seal.publicKey))
+        }
+    }
+
+    @Test func anotherKeyOrAForgedSignatureFails() throws {
+        let seal = CourtSeal()
+        let pdf = sample(pages: 1).render()
+        let signature = try seal.seal(pdf)
+        #expect(!CourtSeal.verify(pdf, signature, publicKey: CourtSeal().publicKey))
+        let forged = CourtSeal.Signature(sha256: signature.sha256, signature: try CourtSeal().seal(pdf).signature)
+        #expect(!CourtSeal.verify(pdf, forged, publicKey: seal.publicKey))
+        #expect(!CourtSeal.verify(pdf, CourtSeal.Signature(sha256: signature.sha256, signature: "not base64"), publicKey: seal.publicKey))
+    }
+
+    @Test func theKeyRoundTrips() throws {
+        let seal = CourtSeal()
+        let again = try CourtSeal(rawKey: seal.rawKey)
+        #expect(again.publicKey == seal.publicKey)
+        #expect(throws: (any Error).self) { try CourtSeal(rawKey: Data([1, 2, 3])) }
+    }
+}
