@@ -7,7 +7,17 @@ import Foundation
 /// adds the rule and its source. Bad input: a message naming the argument, exit status 2.
 public enum RulesCLI {
     /// Runs the command line `arguments` (after "rules"); returns what to print and the exit status.
-    public static func run(_ arguments: [String], rules: RuleSet = RuleSets.ontarioSmallClaims) -> (out: String, err: String, status: Int32) {
+    /// Proclaimed holidays and office closures beyond the rule set's own come from
+    /// `DOCKET_SPECIAL_HOLIDAYS` and `DOCKET_OFFICE_CLOSURES` in `environment`.
+    public static func run(_ arguments: [String], rules base: RuleSet = RuleSets.ontarioSmallClaims,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> (out: String, err: String, status: Int32) {
+        let rules: RuleSet
+        switch base.calendar.adding(specialHolidays: environment["DOCKET_SPECIAL_HOLIDAYS"] ?? "",
+                                    officeClosures: environment["DOCKET_OFFICE_CLOSURES"] ?? "") {
+        case .success(let calendar): rules = base.with(calendar: calendar)
+        case .failure(let error):
+            return ("", "docket rules: \(error.list.rawValue): '\(error.entry)' is not a date; list dates as YYYY-MM-DD separated by commas\n", 2)
+        }
         do {
             let command = try RulesCommand.parseAsRoot(arguments)
             guard let answering = command as? any RulesAnswer else {

@@ -78,3 +78,24 @@ import Testing
         #expect(r.out.contains("deadline"))
     }
 }
+
+extension RulesCLITests {
+    @Test func proclaimedHolidaysMoveDeadlinesAndClosuresMoveOnlyIssueDates() {
+        let env = ["DOCKET_SPECIAL_HOLIDAYS": "2026-12-30:Proclaimed day of mourning", "DOCKET_OFFICE_CLOSURES": "2026-12-31"]
+        #expect(RulesCLI.run(["deadline", "--from", "2026-12-10", "--days", "20"], environment: env).out == "2026-12-31\n")
+        #expect(RulesCLI.run(["deadline", "--from", "2026-12-10", "--days", "20"], environment: [:]).out == "2026-12-30\n")
+        // The closure is not a holiday for counting, but nothing is issued that day.
+        #expect(RulesCLI.run(["issue-date", "--submitted", "2026-12-29T17:30"], environment: env).out == "2027-01-04\n")
+        #expect(RulesCLI.run(["holidays", "--year", "2026"], environment: env).out.contains("2026-12-30\tProclaimed day of mourning"))
+    }
+
+    @Test func aBadListNamesTheVariable() {
+        let r = RulesCLI.run(["limit", "--on", "2026-01-01"], environment: ["DOCKET_OFFICE_CLOSURES": "2026-12-31,tomorrow"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("DOCKET_OFFICE_CLOSURES"))
+        #expect(r.err.contains("'tomorrow'"))
+        let h = RulesCLI.run(["limit", "--on", "2026-01-01"], environment: ["DOCKET_SPECIAL_HOLIDAYS": "2026-02-30:Nope"])
+        #expect(h.status == 2)
+        #expect(h.err.contains("DOCKET_SPECIAL_HOLIDAYS"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The days a court counts as holidays, and the days its offices are closed.
 ///
 /// Ontario, Rules of the Small Claims Court, O. Reg. 258/98, r. 1.02 ("holiday"): every Saturday and
@@ -118,4 +120,34 @@ public struct CourtCalendar: Sendable {
     public func isOpen(_ d: CivilDate) -> Bool {
         !isHoliday(d) && !officeClosures.contains(d)
     }
+}
+
+extension CourtCalendar {
+    /// Adds proclaimed holidays and office closures written as text, as in `DOCKET_SPECIAL_HOLIDAYS`
+    /// ("2026-06-15:Name of the holiday,2027-01-04") and `DOCKET_OFFICE_CLOSURES` ("2025-09-30").
+    /// Returns the first entry that is not a date, so the caller can name it.
+    public func adding(specialHolidays: String, officeClosures: String) -> Result<CourtCalendar, CalendarListError> {
+        var holidays = self.specialHolidays
+        for item in Self.items(specialHolidays) {
+            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let date = CivilDate(parts[0]) else { return .failure(CalendarListError(list: .specialHolidays, entry: item)) }
+            holidays[date] = parts.count > 1 && !parts[1].isEmpty ? parts[1] : "Special holiday"
+        }
+        var closures = self.officeClosures
+        for item in Self.items(officeClosures) {
+            guard let date = CivilDate(item) else { return .failure(CalendarListError(list: .officeClosures, entry: item)) }
+            closures.insert(date)
+        }
+        return .success(CourtCalendar(specialHolidays: holidays, officeClosures: closures))
+    }
+
+    private static func items(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+public struct CalendarListError: Error, Equatable, Sendable {
+    public enum List: String, Sendable { case specialHolidays = "DOCKET_SPECIAL_HOLIDAYS", officeClosures = "DOCKET_OFFICE_CLOSURES" }
+    public let list: List
+    public let entry: String
 }
