@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RecoveryController())
     try app.register(collection: MyAccountController())
     try app.register(collection: StaffController())
+    try app.register(collection: CourtOfficeController())
     if app.environment != .production {
         try app.register(collection: DevMailboxController())
     }

@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
             // Readers do not wait for the writer, and the file survives a crash mid-write.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
+        try await CourtOffices.seedIfEmpty(app, csvPath: settings.resourcesPath + "Resources/data/ontario-court-offices.csv")
     }
 
     app.directory = DirectoryConfiguration(workingDirectory: settings.resourcesPath)

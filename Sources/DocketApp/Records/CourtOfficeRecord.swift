@@ -1,0 +1,59 @@
+import DocketCore
+import Fluent
+import Foundation
+
+/// A court office. Retired offices stay (filings point at them) but are no longer offered.
+final class CourtOfficeRecord: Model, @unchecked Sendable {
+    static let schema = "court_offices"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "street_address") var streetAddress: String
+    @Field(key: "city") var city: String
+    @Field(key: "postal_code") var postalCode: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "small_claims") var smallClaims: String
+    @Field(key: "location_id") var locationID: String
+    @OptionalField(key: "retired_at") var retiredAt: Date?
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(_ office: CourtOffice, at: Date) {
+        update(from: office, at: at)
+    }
+
+    func update(from o: CourtOffice, at: Date) {
+        code = o.code; name = o.name; streetAddress = o.streetAddress; city = o.city; postalCode = o.postalCode
+        phone = o.phone; smallClaims = o.smallClaims; locationID = o.locationID; updatedAt = at
+    }
+
+    var office: CourtOffice {
+        CourtOffice(code: code, name: name, streetAddress: streetAddress, city: city, postalCode: postalCode,
+                    phone: phone, smallClaims: smallClaims, locationID: locationID)
+    }
+}
+
+struct CreateCourtOffices: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(CourtOfficeRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("name", .string, .required)
+            .field("street_address", .string, .required)
+            .field("city", .string, .required)
+            .field("postal_code", .string, .required)
+            .field("phone", .string, .required)
+            .field("small_claims", .string, .required)
+            .field("location_id", .string, .required)
+            .field("retired_at", .datetime)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "code")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(CourtOfficeRecord.schema).delete()
+    }
+}

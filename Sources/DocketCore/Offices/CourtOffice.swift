@@ -1,0 +1,101 @@
+import Foundation
+
+/// A court office where a claim can be filed. The list starts from data shipped with Docket and is
+/// kept by administrators: offices are added, corrected and retired without a code change.
+public struct CourtOffice: Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var streetAddress: String
+    public var city: String
+    public var postalCode: String
+    public var phone: String
+    /// How sure the source is that Small Claims Court sits here: "confirmed" or "likely …".
+    public var smallClaims: String
+    public var locationID: String
+
+    public init(code: String, name: String, streetAddress: String, city: String, postalCode: String,
+                phone: String = "", smallClaims: String = "confirmed", locationID: String = "") {
+        self.code = code; self.name = name; self.streetAddress = streetAddress; self.city = city
+        self.postalCode = postalCode; self.phone = phone; self.smallClaims = smallClaims; self.locationID = locationID
+    }
+
+    /// Trims and checks an office as entered by an administrator; every problem at once.
+    public func validated() -> (CourtOffice, [FieldProblem]) {
+        var o = self
+        o.code = o.code.trimmed.lowercased(); o.name = o.name.trimmed; o.streetAddress = o.streetAddress.trimmed
+        o.city = o.city.trimmed; o.phone = o.phone.trimmed; o.smallClaims = o.smallClaims.trimmed
+        o.locationID = o.locationID.trimmed
+        var problems: [FieldProblem] = []
+        if o.code.isEmpty { problems.append(FieldProblem("code", "error.office.code.missing")) }
+        else if !(3...60).contains(o.code.count) || !o.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            problems.append(FieldProblem("code", "error.office.code.invalid"))
+        }
+        if o.name.isEmpty { problems.append(FieldProblem("name", "error.office.name.missing")) }
+        if o.streetAddress.isEmpty { problems.append(FieldProblem("streetAddress", "error.address.missing")) }
+        if o.city.isEmpty { problems.append(FieldProblem("city", "error.city.missing")) }
+        if let code = PostalCode.canadian(o.postalCode) { o.postalCode = code }
+        else { problems.append(FieldProblem("postalCode", "error.postalCode.canadian")) }
+        if o.phone.count > 80 { problems.append(FieldProblem("phone", "error.field.tooLong")) }
+        if o.smallClaims.isEmpty { o.smallClaims = "confirmed" }
+        if !o.locationID.isEmpty && !o.locationID.allSatisfy(\.isASCIIDigit) {
+            problems.append(FieldProblem("locationID", "error.office.locationID.invalid"))
+        }
+        return (o, problems)
+    }
+}
+
+/// Reads the shipped office list: comma-separated values with a header row
+/// (`code,name,street_address,city,postal_code,phone,small_claims,ontario_ca_location_id`) and
+/// double-quoted fields where a value holds a comma.
+public enum CourtOfficeCSV {
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    public static func parse(_ text: String) throws -> [CourtOffice] {
+        let rows = records(text)
+        guard let header = rows.first else { return [] }
+        let expected = ["code", "name", "street_address", "city", "postal_code", "phone", "small_claims", "ontario_ca_location_id"]
+        guard header == expected else { throw Problem(line: 1, reason: "the header must be \(expected.joined(separator: ","))") }
+        return try rows.dropFirst().enumerated().compactMap { index, fields in
+            if fields.allSatisfy(\.isEmpty) { return nil }
+            guard fields.count == expected.count else {
+                throw Problem(line: index + 2, reason: "expected \(expected.count) fields, found \(fields.count)")
+            }
+            return CourtOffice(code: fields[0], name: fields[1], streetAddress: fields[2], city: fields[3], postalCode: fields[4],
+                               phone: fields[5], smallClaims: fields[6], locationID: fields[7])
+        }
+    }
+
+    /// Splits CSV text into records of fields (RFC 4180: quotes around fields, "" for a quote).
+    static func records(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = chars.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.append(c) }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\n", "\r\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\r": break
+            default: field.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
