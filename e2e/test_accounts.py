@@ -125,7 +125,7 @@ def test_recover_a_password_with_security_questions(visitor, browser, base_url):
 def test_public_pages_in_both_languages(visitor):
     v = visitor
     for lang in ("en", "fr"):
-        for path in ("/", "/terms", "/accessibility", "/contact", "/court-offices", "/recover", "/recover/email",
+        for path in ("/", "/terms", "/accessibility", "/contact", "/court-offices", "/verify", "/recover", "/recover/email",
                      "/recover/sign-in-id", "/no-such-page"):
             v.go(path + "?lang=" + lang)
             assert v.page.locator("html").get_attribute("lang") == lang

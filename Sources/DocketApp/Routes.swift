@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MyAccountController())
     try app.register(collection: StaffController())
     try app.register(collection: CourtOfficeController())
+    try app.register(collection: VerifyController())
     if app.environment != .production {
         try app.register(collection: DevMailboxController())
     }

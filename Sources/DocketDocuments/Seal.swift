@@ -19,6 +19,10 @@ public struct CourtSeal: Sendable {
         public let sha256: String
         /// Ed25519 signature over the 32 bytes of the SHA-256, base64.
         public let signature: String
+
+        public init(sha256: String, signature: String) {
+            self.sha256 = sha256; self.signature = signature
+        }
     }
 
     public static func digest(_ document: Data) -> String {

@@ -34,7 +34,7 @@ import VaporTesting
         #expect(catalogue.text("terms.version", .fr, ["2026"]) == "Version 2026")
     }
 
-    @Test(arguments: ["/", "/register", "/sign-in", "/court-offices", "/recover", "/recover/questions", "/recover/email",
+    @Test(arguments: ["/", "/register", "/sign-in", "/court-offices", "/verify", "/recover", "/recover/questions", "/recover/email",
                       "/recover/sign-in-id", "/terms", "/accessibility", "/contact"])
     func publicPagesAreCompleteInBothLanguages(path: String) async throws {
         try await withDocket { app, _ in

@@ -1,4 +1,5 @@
 import DocketCore
+import DocketDocuments
 import Foundation
 import Vapor
 
@@ -15,14 +16,16 @@ public final class DocketServices: @unchecked Sendable {
     public let secret: [UInt8]
     public let catalogue: Catalogue
     public let passwords: PasswordPolicy
+    /// The court's seal for issued documents.
+    public let seal: CourtSeal
     public var mailTransport: any MailTransport
     /// A hash of a random string, checked against when there is no account to check.
     var dummyPasswordHash: String = ""
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
-         passwords: PasswordPolicy, mailTransport: any MailTransport) {
+         passwords: PasswordPolicy, seal: CourtSeal, mailTransport: any MailTransport) {
         self.settings = settings; self.clock = clock; self.secret = secret
-        self.catalogue = catalogue; self.passwords = passwords; self.mailTransport = mailTransport
+        self.catalogue = catalogue; self.passwords = passwords; self.seal = seal; self.mailTransport = mailTransport
     }
 }
 

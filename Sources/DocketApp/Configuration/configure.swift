@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.storage[DocketServicesKey.self] = DocketServices(
         settings: settings, clock: clock, secret: secret, catalogue: catalogue,
         passwords: PasswordPolicy(commonPasswords: commonPasswords.split(whereSeparator: \.isNewline).map(String.init)),
+        seal: try SealedDocuments.loadSeal(settings: settings),
         mailTransport: transport)
 
     if app.environment == .testing {
@@ -60,6 +61,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
 
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
+    app.asyncCommands.use(VerifyCommand(), as: "verify")
     app.lifecycle.use(MailWorkerLifecycle())
 }
 

@@ -39,6 +39,24 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: encoded, extra: h)
     }
 
+    /// Posts a multipart form with one file, as a browser uploading a document does.
+    @discardableResult
+    func upload(_ path: String, fields: [String: String], file: (name: String, filename: String, type: String, data: Data)) async throws -> Page {
+        let boundary = "docket-test-" + UUID().uuidString
+        var body = Data()
+        var all = fields
+        if let token = csrfToken { all["_csrf"] = token }
+        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var h: HTTPHeaders = [:]
+        h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, bytes: body, extra: h)
+    }
+
     /// Follows a redirect the way a browser would.
     func follow(_ page: Page) async throws -> Page {
         guard let location = page.location else { return page }
@@ -58,13 +76,17 @@ final class Browser: @unchecked Sendable {
     private var lastFormBody = ""
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?, extra: HTTPHeaders) async throws -> Page {
+        try await send(method, path, bytes: body.map { Data($0.utf8) }, extra: extra)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, bytes body: Data?, extra: HTTPHeaders) async throws -> Page {
         var h = headers
         for (name, value) in extra { h.replaceOrAdd(name: name, value: value) }
         if !cookies.isEmpty {
             h.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         var buffer: ByteBuffer? = nil
-        if let body { buffer = ByteBuffer(string: body) }
+        if let body { buffer = ByteBuffer(data: body) }
         let response = try await app.testing().sendRequest(method, path, headers: h, body: buffer)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""

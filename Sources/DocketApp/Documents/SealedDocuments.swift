@@ -1,0 +1,102 @@
+import DocketDocuments
+import Fluent
+import Foundation
+import Vapor
+
+/// Every document the court has sealed: its SHA-256, the signature, what it is and where the file
+/// is kept (content-addressed under the data folder). Verification looks documents up here.
+final class SealedDocumentRecord: Model, @unchecked Sendable {
+    static let schema = "sealed_documents"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "signature") var signature: String
+    @Field(key: "title") var title: String
+    /// What the document belongs to, e.g. a court file number.
+    @Field(key: "reference") var reference: String
+    @Field(key: "path") var path: String
+    @Field(key: "sealed_at") var sealedAt: Date
+
+    init() {}
+}
+
+struct CreateSealedDocuments: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(SealedDocumentRecord.schema)
+            .id()
+            .field("sha256", .string, .required)
+            .field("signature", .string, .required)
+            .field("title", .string, .required)
+            .field("reference", .string, .required)
+            .field("path", .string, .required)
+            .field("sealed_at", .datetime, .required)
+            .unique(on: "sha256")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(SealedDocumentRecord.schema).delete()
+    }
+}
+
+enum SealedDocuments {
+    /// The seal's private key: `DOCKET_SEAL_KEY` (base64 of 32 bytes) if set, else `seal.key` in
+    /// the data folder, made on first start.
+    static func loadSeal(settings: Settings) throws -> CourtSeal {
+        if let configured = ProcessInfo.processInfo.environment["DOCKET_SEAL_KEY"], !configured.isEmpty {
+            guard let raw = Data(base64Encoded: configured), let seal = try? CourtSeal(rawKey: raw) else {
+                throw UsageError("DOCKET_SEAL_KEY: give the base64 of a 32-byte Ed25519 private key")
+            }
+            return seal
+        }
+        return try CourtSeal(rawKey: Data(DataFolder.secret(in: settings.dataDirectory, name: "seal.key")))
+    }
+
+    /// Seals `pdf`, keeps the file and records it, on `db` (the caller's transaction).
+    static func seal(_ pdf: Data, title: String, reference: String, app: Application, at now: Date,
+                     on db: any Database) async throws -> SealedDocumentRecord {
+        let signature = try app.docket.seal.seal(pdf)
+        let relative = "documents/\(signature.sha256).pdf"
+        let folder = (app.docket.settings.dataDirectory as NSString).appendingPathComponent("documents")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let full = (app.docket.settings.dataDirectory as NSString).appendingPathComponent(relative)
+        if !FileManager.default.fileExists(atPath: full) {
+            try pdf.write(to: URL(fileURLWithPath: full), options: .atomic)
+        }
+        if let existing = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == signature.sha256).first() {
+            return existing
+        }
+        let record = SealedDocumentRecord()
+        record.sha256 = signature.sha256
+        record.signature = signature.signature
+        record.title = title
+        record.reference = reference
+        record.path = relative
+        record.sealedAt = now
+        try await record.create(on: db)
+        return record
+    }
+
+    enum Outcome: Equatable {
+        case issued(title: String, reference: String, sealedAt: Date)
+        case notIssued
+    }
+
+    /// Whether a document with this SHA-256 (lower-case hex) was sealed here and its signature holds.
+    static func verify(sha256: String, document: Data?, app: Application, on db: any Database) async throws -> Outcome {
+        let hash = sha256.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard hash.count == 64, hash.allSatisfy(\.isHexDigit),
+              let record = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == hash).first() else { return .notIssued }
+        let signature = CourtSeal.Signature(sha256: record.sha256, signature: record.signature)
+        let bytes: Data
+        if let document {
+            bytes = document
+        } else {
+            let full = (app.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path)
+            guard let kept = FileManager.default.contents(atPath: full) else { return .notIssued }
+            bytes = kept
+        }
+        guard CourtSeal.verify(bytes, signature, publicKey: app.docket.seal.publicKey) else { return .notIssued }
+        return .issued(title: record.title, reference: record.reference, sealedAt: record.sealedAt)
+    }
+}
