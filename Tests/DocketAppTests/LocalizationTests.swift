@@ -1,3 +1,4 @@
+import DocketDocuments
 import Foundation
 import Testing
 import VaporTesting
@@ -108,5 +109,12 @@ import VaporTesting
         let keys = source.components(separatedBy: "messageKey: \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(keys.count >= 8)
         for key in keys { #expect(catalogue.has(key, .en) && catalogue.has(key, .fr), "\(key)") }
+    }
+
+    @Test func uploadProblemKeysExist() throws {
+        let catalogue = try Catalogue(directory: packageRoot + "/Resources/Localization")
+        for problem in UploadProblem.allCases {
+            #expect(catalogue.has(problem.messageKey, .en) && catalogue.has(problem.messageKey, .fr), "\(problem)")
+        }
     }
 }
