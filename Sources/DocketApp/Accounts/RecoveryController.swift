@@ -50,7 +50,7 @@ struct RecoveryController: RouteCollection {
             return try await identifierForm(req, values: values, problems: [FieldProblem("identifier", "error.identifier.missing")])
         }
         if try await SignInGuard.addressBlocked(req) { throw Abort(.tooManyRequests) }
-        let questions = try await questions(for: identifier, req: req)
+        let questions = try await challenge(for: identifier, req: req).questions
         return try await answersForm(req, identifier: identifier, questions: questions, values: [:], problems: [])
     }
 
@@ -58,7 +58,8 @@ struct RecoveryController: RouteCollection {
         let values = req.formValues()
         let identifier = (values["identifier"] ?? "").trimmingCharacters(in: .whitespaces)
         if try await SignInGuard.addressBlocked(req) { throw Abort(.tooManyRequests) }
-        let asked = try await questions(for: identifier, req: req)
+        let challenge = try await challenge(for: identifier, req: req)
+        let asked = challenge.questions
         var problems: [FieldProblem] = []
         for i in 1...SecurityQuestion.count where SecurityQuestion.normalise(values["answer\(i)"] ?? "").isEmpty {
             problems.append(FieldProblem("answer\(i)", "error.answer.missing"))
@@ -69,16 +70,13 @@ struct RecoveryController: RouteCollection {
             return try await answersForm(req, identifier: identifier, questions: asked, values: values, problems: problems)
         }
         let wrong = [FieldProblem("answer1", "error.answers.wrong")]
-        guard let account = try await AccountStore.find(identifier: identifier, on: req.db),
-              !SignInGuard.isLocked(account, at: req.now) else {
+        guard let account = challenge.account, !SignInGuard.isLocked(account, at: req.now) else {
             await SignInGuard.spendVerifyTime(req)
             try await SignInGuard.record(req, succeeded: false)
             return try await answersForm(req, identifier: identifier, questions: asked, values: values, problems: wrong)
         }
-        let stored = try await SecurityAnswerRecord.query(on: req.db)
-            .filter(\.$accountID == account.requireID()).sort(\.$position).all()
-        var allRight = stored.count == SecurityQuestion.count
-        for record in stored {
+        var allRight = challenge.answers.count == SecurityQuestion.count
+        for record in challenge.answers {
             let given = SecurityQuestion.normalise(values["answer\(record.position)"] ?? "")
             if try await !req.password.async.verify(given, created: record.answerHash).get() { allRight = false }
         }
@@ -97,14 +95,29 @@ struct RecoveryController: RouteCollection {
         return req.redirect(to: "/sign-in?done=password-changed")
     }
 
+    /// What recovery asks a person who gives `identifier`: the account and its stored answers if
+    /// there is one, and the questions to show.
+    struct Challenge {
+        let account: AccountRecord?
+        let answers: [SecurityAnswerRecord]
+        let questions: [String]
+    }
+
     /// The account's questions, or for an unknown identifier three that depend only on it, so the
     /// page looks the same either way.
-    func questions(for identifier: String, req: Request) async throws -> [String] {
+    func challenge(for identifier: String, req: Request) async throws -> Challenge {
         if let account = try await AccountStore.find(identifier: identifier, on: req.db) {
             let stored = try await SecurityAnswerRecord.query(on: req.db)
                 .filter(\.$accountID == account.requireID()).sort(\.$position).all()
-            if stored.count == SecurityQuestion.count { return stored.map(\.question) }
+            if stored.count == SecurityQuestion.count {
+                return Challenge(account: account, answers: stored, questions: stored.map(\.question))
+            }
+            return Challenge(account: account, answers: stored, questions: decoys(for: identifier, req: req))
         }
+        return Challenge(account: nil, answers: [], questions: decoys(for: identifier, req: req))
+    }
+
+    private func decoys(for identifier: String, req: Request) -> [String] {
         var pool = SecurityQuestion.all
         var seed = Array(Tokens.hmac("decoy:" + identifier.lowercased(), key: req.docket.secret).utf8)
         var chosen: [String] = []
