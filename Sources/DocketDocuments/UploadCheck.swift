@@ -51,17 +51,13 @@ public enum UploadCheck {
         let section = data[(data.startIndex + offset)...].prefix(4096)
         if section.starts(with: Array("xref".utf8)) {
             // A classic table: a trailer dictionary with /Root follows it.
-            guard let trailer = firstRange(of: Array("trailer".utf8), in: data[(data.startIndex + offset)...]) else { return false }
-            return firstRange(of: Array("/Root".utf8), in: data[trailer.upperBound...].prefix(4096)) != nil
+            guard let trailer = data[(data.startIndex + offset)...].firstRange(of: Array("trailer".utf8)) else { return false }
+            return data[trailer.upperBound...].prefix(4096).firstRange(of: Array("/Root".utf8)) != nil
         }
         // A cross-reference stream (PDF 1.5+): "n g obj" whose dictionary is /Type /XRef with /Root.
         let head = String(decoding: section.prefix(1024), as: UTF8.self)
         return head.range(of: #"^\d+\s+\d+\s+obj"#, options: .regularExpression) != nil
             && head.contains("/XRef") && head.contains("/Root")
-    }
-
-    static func firstRange(of needle: [UInt8], in hay: Data) -> Range<Data.Index>? {
-        hay.firstRange(of: needle)
     }
 
     static func lastRange(of needle: [UInt8], in hay: Data) -> Range<Data.Index>? {

@@ -18,7 +18,7 @@ public final class DocketServices: @unchecked Sendable {
     public let passwords: PasswordPolicy
     /// The court's seal for issued documents.
     public let seal: CourtSeal
-    public var mailTransport: any MailTransport
+    public let mailTransport: any MailTransport
     /// A hash of a random string, checked against when there is no account to check.
     var dummyPasswordHash: String = ""
 

@@ -40,7 +40,7 @@ extension Request {
             switchLang: other.rawValue, switchLabel: docket.catalogue.text("language.name", other),
             switchURL: (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? ""),
             signedIn: account != nil, name: name, isStaff: account?.isStaff == true,
-            idleSeconds: docket.settings.sessionIdleMinutes * 60,
+            idleSeconds: Int(docket.idleLimit),
             idleMinutes: String(docket.settings.sessionIdleMinutes),
             notice: notice, mailbox: application.environment != .production)
         let view = try await self.view.render(template, Page(layout: layout, page: body))
