@@ -11,6 +11,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffController())
     try app.register(collection: CourtOfficeController())
     try app.register(collection: VerifyController())
+    try app.register(collection: PreparedClaimController())
+    try app.register(collection: ClaimController())
+    try app.register(collection: ClaimSectionController())
+    try app.register(collection: ClaimDocumentsController())
+    try app.register(collection: ClerkReviewController())
     if app.environment != .production {
         try app.register(collection: DevMailboxController())
     }

@@ -7,6 +7,7 @@ struct MyAccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped(RequireAccountMiddleware()).grouped("account")
         account.get(use: home)
+        account.get("transactions", use: transactions)
         account.get("contact", use: contactShow)
         account.post("contact", use: contactSave)
     }
@@ -17,8 +18,10 @@ struct MyAccountController: RouteCollection {
         let name: String
         let kind: String
         let lawSocietyNumber: String?
-        let noDrafts: Bool
-        let noTransactions: Bool
+        let deleted: Bool
+        let drafts: [DraftItem]
+        let hasDrafts: Bool
+        let transactionCount: Int
         let termsVersion: String
         let termsAcceptedAt: String?
     }
@@ -27,14 +30,73 @@ struct MyAccountController: RouteCollection {
         guard let account = req.account else { throw Abort(.unauthorized) }
         if account.isStaff { return req.redirect(to: "/staff") }
         let contact = try await account.$contact.get(on: req.db)
+        let drafts = try await drafts(req, account)
         let body = HomeBody(
             welcome: (try? req.query.get(String.self, at: "welcome")) == "1",
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? account.signInID,
             kind: req.t("kind.\(account.kind)"), lawSocietyNumber: account.lawSocietyNumber,
-            noDrafts: true, noTransactions: true, termsVersion: account.termsVersion,
+            deleted: (try? req.query.get(String.self, at: "deleted")) == "1",
+            drafts: drafts, hasDrafts: !drafts.isEmpty, transactionCount: try await filings(req, account).count,
+            termsVersion: account.termsVersion,
             termsAcceptedAt: account.termsAcceptedAt.map { DateText.long($0, req.language) })
         return try await req.page("account", titleKey: "account.title", body)
+    }
+
+    struct DraftItem: Encodable {
+        let href: String
+        let title: String
+        let updated: String
+        let missing: Int
+    }
+
+    struct TransactionItem: Encodable {
+        let href: String
+        let title: String
+        let status: String
+        let statusLabel: String
+        let fileNumber: String?
+        let issuedOn: String?
+        let submitted: String
+        let documents: [LinkView]
+    }
+
+    struct TransactionsBody: Encodable {
+        let items: [TransactionItem]
+        let hasItems: Bool
+    }
+
+    private func drafts(_ req: Request, _ account: AccountRecord) async throws -> [DraftItem] {
+        try await ClaimRecord.query(on: req.db).filter(\.$accountID == account.id!)
+            .filter(\.$status == ClaimRecord.Status.draft.rawValue).sort(\.$updatedAt, .descending).all().map { c in
+                let d = c.draft
+                let title = d.defendants.isEmpty ? req.t("claim.untitled") : req.t("claim.against", [d.defendants.map(\.name).joined(separator: ", ")])
+                return DraftItem(href: ClaimAccess.path(c), title: title, updated: DateText.long(c.updatedAt, req.language), missing: d.missing.count)
+            }
+    }
+
+    private func filings(_ req: Request, _ account: AccountRecord) async throws -> [ClaimRecord] {
+        try await ClaimRecord.query(on: req.db).filter(\.$accountID == account.id!)
+            .filter(\.$status != ClaimRecord.Status.draft.rawValue).sort(\.$submittedAt, .descending).all()
+    }
+
+    /// Each filing with its status, court file number, issue date and documents (seed 002 "Transactions").
+    func transactions(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let items = try await filings(req, account).map { c in
+            let d = c.draft
+            var documents = d.documents.enumerated().compactMap { n, doc in
+                doc.reference == nil ? nil : LinkView(href: ClaimAccess.path(c, "documents/\(n)"), label: doc.title)
+            }
+            if c.documentSHA256 != nil {
+                documents.insert(LinkView(href: ClaimAccess.path(c, "claim.pdf"), label: req.t("transactions.issuedClaim")), at: 0)
+            }
+            return TransactionItem(href: ClaimAccess.path(c), title: req.t("claim.against", [d.defendants.map(\.name).joined(separator: ", ")]),
+                                   status: c.status, statusLabel: req.t("claim.status.\(c.status)"), fileNumber: c.fileNumber,
+                                   issuedOn: c.issuedOn.flatMap(CivilDate.init).map(req.day),
+                                   submitted: c.submittedAt.map { DateText.long($0, req.language) } ?? "", documents: documents)
+        }
+        return try await req.page("transactions", titleKey: "transactions.title", TransactionsBody(items: items, hasItems: !items.isEmpty))
     }
 
     struct ContactBody: Encodable {
@@ -75,6 +137,18 @@ struct MyAccountController: RouteCollection {
 
 /// Dates as people read them, in Toronto time.
 enum DateText {
+    /// A calendar date in words: "November 23, 2026", "23 novembre 2026".
+    static func day(_ date: CivilDate, _ language: Language) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: language == .fr ? "fr_CA" : "en_CA")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateStyle = .long
+        f.timeStyle = .none
+        var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
+        var calendar = Calendar(identifier: .gregorian); calendar.timeZone = f.timeZone
+        return calendar.date(from: c).map(f.string) ?? date.description
+    }
+
     static func long(_ date: Date, _ language: Language) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: language == .fr ? "fr_CA" : "en_CA")

@@ -19,13 +19,21 @@ public final class DocketServices: @unchecked Sendable {
     /// The court's seal for issued documents.
     public let seal: CourtSeal
     public let mailTransport: any MailTransport
+    /// The court's rules, with any configured special holidays and office closures.
+    public let rules: RuleSet
+    /// Where uploaded files are kept.
+    let files: any FileStore
+    /// Takes filing fees (tests put their own here).
+    var payments: any PaymentGateway = RecordedPaymentGateway()
     /// A hash of a random string, checked against when there is no account to check.
     var dummyPasswordHash: String = ""
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
-         passwords: PasswordPolicy, seal: CourtSeal, mailTransport: any MailTransport) {
+         passwords: PasswordPolicy, seal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {
         self.settings = settings; self.clock = clock; self.secret = secret
         self.catalogue = catalogue; self.passwords = passwords; self.seal = seal; self.mailTransport = mailTransport
+        self.rules = rules
+        self.files = LocalFileStore(root: settings.dataDirectory)
     }
 }
 

@@ -21,6 +21,10 @@ public struct Settings: Sendable {
     public var mailIntervalSeconds: Double
     /// `DOCKET_LOG_FORMAT`: `json` for one JSON object a line, `text` for Vapor's console format.
     public var logFormat: String
+    /// `DOCKET_SPECIAL_HOLIDAYS` and `DOCKET_OFFICE_CLOSURES`: extra dates (YYYY-MM-DD, comma
+    /// separated) added to the rule set's calendar, as for `docket rules`.
+    public var specialHolidays: String
+    public var officeClosures: String
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -40,6 +44,8 @@ public struct Settings: Sendable {
         resourcesDirectory = value("DOCKET_RESOURCES_DIR") ?? cwd
         mailIntervalSeconds = value("DOCKET_MAIL_INTERVAL_SECONDS").flatMap(Double.init) ?? 5
         logFormat = value("DOCKET_LOG_FORMAT") ?? "text"
+        specialHolidays = value("DOCKET_SPECIAL_HOLIDAYS") ?? ""
+        officeClosures = value("DOCKET_OFFICE_CLOSURES") ?? ""
     }
 
     var resourcesPath: String { resourcesDirectory.hasSuffix("/") ? resourcesDirectory : resourcesDirectory + "/" }

@@ -19,7 +19,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
         settings: settings, clock: clock, secret: secret, catalogue: catalogue,
         passwords: PasswordPolicy(commonPasswords: commonPasswords.split(whereSeparator: \.isNewline).map(String.init)),
         seal: try SealedDocuments.loadSeal(settings: settings),
-        mailTransport: transport)
+        mailTransport: transport, rules: try courtRules(settings))
 
     if app.environment == .testing {
         app.passwords.use(.bcrypt(cost: 4))
@@ -63,6 +63,16 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
     app.asyncCommands.use(VerifyCommand(), as: "verify")
     app.lifecycle.use(MailWorkerLifecycle())
+}
+
+/// Ontario's rule set with the configured special holidays and office closures.
+func courtRules(_ settings: Settings) throws -> RuleSet {
+    let base = RuleSets.ontarioSmallClaims
+    switch base.calendar.adding(specialHolidays: settings.specialHolidays, officeClosures: settings.officeClosures) {
+    case .success(let calendar): return base.with(calendar: calendar)
+    case .failure(let error):
+        throw UsageError("\(error.list.rawValue): '\(error.entry)' is not a date; list dates as YYYY-MM-DD separated by commas")
+    }
 }
 
 func defaultTransport(settings: Settings, environment: Environment, logger: Logger) throws -> any MailTransport {

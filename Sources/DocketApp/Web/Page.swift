@@ -88,15 +88,17 @@ struct FormView: Encodable {
     let sections: [FormSection]
     let errors: [ErrorItem]
     let hidden: [OptionView]
+    var multipart = false
     var hasErrors: Bool { !errors.isEmpty }
 
-    enum CodingKeys: String, CodingKey { case action, submit, sections, errors, hidden, hasErrors }
+    enum CodingKeys: String, CodingKey { case action, submit, sections, errors, hidden, hasErrors, multipart }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(action, forKey: .action); try c.encode(submit, forKey: .submit)
         try c.encode(sections, forKey: .sections); try c.encode(errors, forKey: .errors)
         try c.encode(hidden, forKey: .hidden); try c.encode(hasErrors, forKey: .hasErrors)
+        try c.encode(multipart, forKey: .multipart)
     }
 }
 
@@ -135,9 +137,11 @@ struct FormBuilder {
         problems.map { ErrorItem(id: $0.field, message: request.t($0.messageKey)) }
     }
 
-    func form(action: String, submitKey: String, sections: [FormSection], hidden: [String: String] = [:]) -> FormView {
+    func form(action: String, submitKey: String, sections: [FormSection], hidden: [String: String] = [:],
+              multipart: Bool = false) -> FormView {
         FormView(action: action, submit: request.t(submitKey), sections: sections, errors: errors,
-                 hidden: hidden.sorted { $0.key < $1.key }.map { OptionView(value: $0.value, label: $0.key, selected: false) })
+                 hidden: hidden.sorted { $0.key < $1.key }.map { OptionView(value: $0.value, label: $0.key, selected: false) },
+                 multipart: multipart)
     }
 
     func section(_ legendKey: String?, _ fields: [FieldView]) -> FormSection {

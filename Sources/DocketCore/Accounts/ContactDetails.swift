@@ -84,7 +84,7 @@ public struct ContactDetails: Equatable, Sendable, Codable {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
 extension Character {

@@ -1,6 +1,6 @@
 /// One thing wrong with what a person entered: which field, and a message key from the string
 /// catalogue that says what is wrong and how to fix it. Validation returns every problem at once.
-public struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
+public struct FieldProblem: Hashable, Sendable, Error, CustomStringConvertible {
     public let field: String
     public let messageKey: String
 

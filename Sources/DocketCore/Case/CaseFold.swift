@@ -16,6 +16,8 @@ public enum CaseStage: String, Sendable, Codable {
     case inDefault = "in-default"
     /// Judgment signed against every defendant.
     case judgment
+    /// The clerk refused to issue the claim.
+    case rejected
 }
 
 /// Where one defendant stands.
@@ -76,6 +78,7 @@ public enum CaseFold {
         var fileNumber: String?
         var issuedOn: CivilDate?
         var liquidated = false
+        var rejected = false
 
         for entry in entries.sorted(by: { $0.sequence < $1.sequence }) {
             switch entry.event {
@@ -83,7 +86,12 @@ public enum CaseFold {
                 order = defendants
                 liquidated = isLiquidated
                 for d in defendants { parties[d] = Defendant() }
+            case .feePaid, .feeWaiverRequested, .claimReferred:
+                continue
+            case .claimRejected:
+                if issuedOn == nil { rejected = true }
             case let .claimIssued(number, on):
+                guard !rejected else { continue }
                 fileNumber = number; issuedOn = on
             case let .claimServed(d, method, at):
                 guard parties[d]?.stage == .unserved else { continue }
@@ -118,6 +126,10 @@ public enum CaseFold {
 
         guard !order.isEmpty else {
             return CaseSummary(stage: .submitted, fileNumber: nil, issuedOn: nil, defendants: [:], deadlines: [], actions: [:])
+        }
+        if rejected {
+            return CaseSummary(stage: .rejected, fileNumber: nil, issuedOn: nil, defendants: parties.mapValues(\.stage),
+                               deadlines: [], actions: [:])
         }
         guard let issued = issuedOn else {
             allow(.clerk, "issue-claim")

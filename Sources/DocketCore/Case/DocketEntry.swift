@@ -10,6 +10,13 @@ public enum CaseRole: String, CaseIterable, Sendable, Codable {
 public enum DocketEvent: Sendable, Equatable, Codable {
     /// A Plaintiff's Claim (Form 7A) submitted online at an instant; it names its defendants.
     case claimSubmitted(defendants: [String], liquidated: Bool)
+    /// The filing fee was paid (the gateway's reference), or a fee waiver was asked for.
+    case feePaid(amount: Money, reference: String)
+    case feeWaiverRequested(ground: String?)
+    /// An online claim that cannot issue automatically was sent to a clerk, with the reasons.
+    case claimReferred(reasons: [String])
+    /// The clerk refused to issue the claim, with reasons the filer sees.
+    case claimRejected(reasons: String)
     /// The clerk issued the claim: court file number and issue date (r. 1.05.1, r. 7.03).
     case claimIssued(fileNumber: String, on: CivilDate)
     /// An Affidavit of Service (Form 8A) for one defendant: how and when the claim was served.

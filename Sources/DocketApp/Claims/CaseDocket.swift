@@ -1,0 +1,57 @@
+import Crypto
+import DocketCore
+import Fluent
+import Foundation
+
+/// Reads and appends a case's docket. Entries are never changed; each stores the SHA-256 of the
+/// entry before it, so a changed or removed entry breaks the chain.
+enum CaseDocket {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func records(of caseID: UUID, on db: any Database) async throws -> [DocketEntryRecord] {
+        try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence).all()
+    }
+
+    static func entries(of caseID: UUID, on db: any Database) async throws -> [DocketEntry] {
+        try await records(of: caseID, on: db).compactMap(\.entry)
+    }
+
+    /// Appends `events` in order, on `db` (the caller's transaction).
+    static func append(_ events: [DocketEvent], by role: CaseRole, actor: UUID?, to caseID: UUID, at now: Date,
+                       on db: any Database) async throws {
+        let last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
+        var sequence = last?.sequence ?? 0
+        var previous = last?.hash ?? genesis
+        for event in events {
+            sequence += 1
+            let record = DocketEntryRecord()
+            record.caseID = caseID
+            record.sequence = sequence
+            record.recordedAt = now
+            record.byRole = role.rawValue
+            record.actorID = actor
+            record.event = String(decoding: try JSONEncoder.sorted.encode(event), as: UTF8.self)
+            record.previousHash = previous
+            record.hash = hash(record)
+            try await record.create(on: db)
+            previous = record.hash
+        }
+    }
+
+    static func hash(_ r: DocketEntryRecord) -> String {
+        let line = [r.previousHash, r.caseID.uuidString, String(r.sequence),
+                    String(Int64((r.recordedAt.timeIntervalSince1970 * 1000).rounded())), r.byRole,
+                    r.actorID?.uuidString ?? "-", r.event].joined(separator: "\n")
+        return SHA256.hash(data: Data(line.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// True when every entry follows the one before and its hash matches its content.
+    static func chainIsIntact(_ records: [DocketEntryRecord]) -> Bool {
+        var previous = genesis
+        for (n, r) in records.enumerated() {
+            guard r.sequence == n + 1, r.previousHash == previous, hash(r) == r.hash else { return false }
+            previous = r.hash
+        }
+        return true
+    }
+}

@@ -1,0 +1,163 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Vapor
+
+/// A Plaintiff's Claim from draft to issue: create, the task list, check your answers, fee and
+/// submit, the submitted claim, its sealed PDF, and deleting a draft.
+struct ClaimController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let claims = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("claims")
+        claims.post(use: create)
+        claims.get(":claimID", use: show)
+        claims.post(":claimID", "delete", use: delete)
+        claims.get(":claimID", "check", use: check)
+        claims.post(":claimID", "check", use: confirm)
+        claims.get(":claimID", "fee", use: fee)
+        claims.post(":claimID", "fee", use: submit)
+        claims.get(":claimID", "claim.pdf", use: download)
+    }
+
+    func create(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let claim = ClaimRecord()
+        claim.accountID = account.id!
+        claim.kind = ClaimRecord.Kind.online.rawValue
+        claim.status = ClaimRecord.Status.draft.rawValue
+        claim.draft = ClaimDraft()
+        claim.language = req.language.rawValue
+        claim.createdAt = req.now
+        claim.updatedAt = req.now
+        try await claim.create(on: req.db)
+        req.logger.info("claim draft started", metadata: ["claim": "\(claim.id!)"])
+        return req.redirect(to: ClaimAccess.path(claim))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req)
+        if !claim.isDraft { return try await submitted(req, claim) }
+        let draft = claim.draft
+        let today = CivilDate.of(req.now)
+        let tasks = ClaimSection.allCases.map { section in
+            let status = draft.status(of: section)
+            return TaskView(name: req.t("claim.section.\(section.rawValue)"), href: ClaimAccess.path(claim, section.rawValue),
+                            status: status.rawValue, statusLabel: req.t("task.\(status.rawValue)"))
+        }
+        let findings = req.findings(req.docket.rules.eligibility(of: draft.facts, filing: today))
+        let body = TaskListBody(
+            complete: draft.missing.isEmpty, hasMissing: !draft.missing.isEmpty, hasFindings: !findings.isEmpty,
+            tasks: tasks, missing: missingLinks(req, claim, draft), findings: findings,
+            deleteAction: ClaimAccess.path(claim, "delete"), created: DateText.long(claim.createdAt, req.language))
+        return try await req.page("claim/tasks", titleKey: "claim.tasks.title", body)
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
+            .filter(\.$status == ClaimRecord.Status.draft.rawValue).delete()
+        req.logger.info("claim draft deleted", metadata: ["claim": "\(claim.id!)"])
+        return req.redirect(to: "/account?deleted=1")
+    }
+
+    func check(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        let draft = claim.draft
+        let office = try await officeName(draft.officeCode, on: req.db)
+        let findings = req.findings(req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)))
+        let body = CheckBody(hasMissing: !draft.missing.isEmpty, hasFindings: !findings.isEmpty,
+                             groups: ClaimAnswers.groups(req, claim, draft, office: office), findings: findings,
+                             missing: missingLinks(req, claim, draft), canConfirm: draft.missing.isEmpty,
+                             action: ClaimAccess.path(claim, "check"), back: ClaimAccess.path(claim))
+        return try await req.page("claim/check", titleKey: "claim.section.check", body)
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        var draft = claim.draft
+        guard draft.missing.isEmpty else { return req.redirect(to: ClaimAccess.path(claim, "check")) }
+        draft.answersChecked = true
+        claim.draft = draft
+        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
+            .filter(\.$status == ClaimRecord.Status.draft.rawValue)
+            .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
+        return req.redirect(to: ClaimAccess.path(claim, "fee"))
+    }
+
+    func fee(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        return try await ClaimFee.page(req, claim, values: ClaimFee.values(of: claim.draft), problems: [])
+    }
+
+    func submit(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let claim = try await ClaimAccess.draft(req)
+        let values = req.formValues()
+        var draft = claim.draft
+        let problems = ClaimFee.apply(values, to: &draft, rules: req.docket.rules, on: CivilDate.of(req.now))
+        if !problems.isEmpty { return try await ClaimFee.page(req, claim, values: values, problems: problems) }
+        claim.draft = draft
+        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
+            .filter(\.$status == ClaimRecord.Status.draft.rawValue)
+            .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
+        do {
+            let filed = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: req.application, logger: req.logger)
+            return req.redirect(to: ClaimAccess.path(filed) + "?submitted=1")
+        } catch let refusal as ClaimFiling.Refusal {
+            switch refusal {
+            case .notADraft: throw Abort(.conflict, reason: "submitted")
+            case .incomplete: return req.redirect(to: ClaimAccess.path(claim))
+            case .waiverNotGranted:
+                return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "error.waiver.notGranted")])
+            case .ineligible, .feeUnknown:
+                return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("declaration", "error.claim.ineligible")])
+            }
+        }
+    }
+
+    func download(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req)
+        guard let sha = claim.documentSHA256,
+              let record = try await SealedDocumentRecord.query(on: req.db).filter(\.$sha256 == sha).first(),
+              let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path))
+        else { throw Abort(.notFound) }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = .init(type: "application", subType: "pdf")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(claim.fileNumber ?? "claim").pdf\"")
+        return response
+    }
+
+    private func submitted(_ req: Request, _ claim: ClaimRecord) async throws -> Response {
+        let draft = claim.draft
+        let records = try await CaseDocket.records(of: claim.id!, on: req.db)
+        let entries = records.compactMap(\.entry).map { EntryView(when: DateText.long($0.recordedAt, req.language), what: ClaimAnswers.describe(req, $0.event)) }
+        let body = ClaimShowBody(
+            status: claim.status, statusLabel: req.t("claim.status.\(claim.status)"), fileNumber: claim.fileNumber,
+            issuedOn: claim.issuedOn.flatMap(CivilDate.init).map(req.day),
+            office: try await officeName(claim.officeCode, on: req.db),
+            plaintiffs: draft.plaintiffs.map(\.fullDescription).joined(separator: "; "),
+            defendants: draft.defendants.map(\.fullDescription).joined(separator: "; "),
+            amount: req.money(draft.total), fee: claim.feeCents.map { req.money(Money(cents: $0)) },
+            paymentReference: claim.paymentReference,
+            documentURL: claim.documentSHA256 == nil ? nil : ClaimAccess.path(claim, "claim.pdf"),
+            documents: draft.documents.map(\.title), hasDocuments: !draft.documents.isEmpty, entries: entries, kind: claim.kind)
+        return try await req.page("claim/show", titleKey: "claim.show.title", body,
+                                  notice: (try? req.query.get(String.self, at: "submitted")) == "1" ? req.t("claim.submitted.notice") : nil)
+    }
+
+    private func missingLinks(_ req: Request, _ claim: ClaimRecord, _ draft: ClaimDraft) -> [LinkView] {
+        draft.missing.map { LinkView(href: ClaimAccess.path(claim, $0.section.rawValue), label: req.t($0.messageKey)) }
+    }
+
+    private func officeName(_ code: String?, on db: any Database) async throws -> String {
+        guard let code else { return "" }
+        return try await CourtOfficeRecord.query(on: db).filter(\.$code == code).first()?.name ?? code
+    }
+}
+
+/// Claims are filed by people with accounts of their own, not by court staff.
+struct RequireFilerMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.account?.isStaff == true { throw Abort(.forbidden) }
+        return try await next.respond(to: request)
+    }
+}

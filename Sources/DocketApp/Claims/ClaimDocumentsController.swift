@@ -1,0 +1,112 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Vapor
+
+/// Documents the plaintiff relies on: listed by title, each with an uploaded file (PDF, JPEG or
+/// PNG, judged from its bytes, at most 20 MB, stored by content hash).
+struct ClaimDocumentsController: RouteCollection {
+    /// The request body may carry a 20 MB file plus the form around it.
+    static let maxBody: ByteCount = "21mb"
+
+    func boot(routes: any RoutesBuilder) throws {
+        let claim = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("claims", ":claimID")
+        claim.get("documents", use: list)
+        claim.on(.POST, "documents", body: .collect(maxSize: Self.maxBody), use: upload)
+        claim.post("documents", "done", use: done)
+        claim.post("documents", ":index", "remove", use: remove)
+        claim.get("documents", ":index", use: file)
+    }
+
+    struct Upload: Content {
+        var documentTitle: String?
+        var file: File?
+    }
+
+    static func uploadForm(_ b: FormBuilder, action: String) -> FormView {
+        b.form(action: action, submitKey: "button.upload",
+               sections: [b.section(nil, [b.field("documentTitle"), b.field("file", "file", required: false)])], multipart: true)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        return try await render(req, claim, values: [:], problems: [])
+    }
+
+    private func render(_ req: Request, _ claim: ClaimRecord, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+        let items = claim.draft.documents.enumerated().map { n, doc in
+            ListItem(title: doc.title, lines: doc.fileName.map { [$0] } ?? [req.t("claim.documents.noFile")],
+                     changeURL: doc.reference == nil ? nil : ClaimAccess.path(claim, "documents/\(n)"),
+                     removeURL: ClaimAccess.path(claim, "documents/\(n)/remove"))
+        }
+        let form = Self.uploadForm(FormBuilder(req, values: values, problems: problems), action: ClaimAccess.path(claim, "documents"))
+        let response = try await ClaimSectionController.list(
+            req, claim, titleKey: "claim.section.documents", items: items, addPath: nil, form: form,
+            done: LinkView(href: ClaimAccess.path(claim, "documents/done"), label: req.t("claim.documents.done")), doneIsPost: true)
+        if !problems.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    /// Checks an uploaded file and stores it; nil with the problem when it is refused (nothing stored).
+    static func store(_ file: File?, req: Request) -> Result<ClaimDocument?, FieldProblem> {
+        guard let file, file.data.readableBytes > 0 else { return .success(nil) }
+        let bytes = Data(buffer: file.data)
+        switch UploadCheck.inspect(bytes) {
+        case .failure(let problem): return .failure(FieldProblem("file", problem.messageKey))
+        case .success(let kind):
+            guard let reference = try? req.docket.files.put(bytes, kind: kind) else { return .failure(FieldProblem("file", "error.upload.storage")) }
+            let name = String(file.filename.suffix(120)).replacingOccurrences(of: "/", with: "_")
+            return .success(ClaimDocument(title: "", fileName: name, reference: reference, sha256: CourtSeal.digest(bytes),
+                                          contentType: kind.contentType))
+        }
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.draft(req)
+        let upload = (try? req.content.decode(Upload.self)) ?? Upload()
+        let title = (upload.documentTitle ?? "").trimmed
+        var problems: [FieldProblem] = []
+        if title.isEmpty { problems.append(FieldProblem("documentTitle", "error.documentTitle.missing")) }
+        else if title.count > 200 { problems.append(FieldProblem("documentTitle", "error.field.tooLong")) }
+        if claim.draft.documents.count >= 50 { problems.append(FieldProblem("documentTitle", "error.rows.tooMany")) }
+        var stored: ClaimDocument? = nil
+        if problems.isEmpty {
+            switch Self.store(upload.file, req: req) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let doc): stored = doc
+            }
+        }
+        if !problems.isEmpty {
+            req.logger.info("upload refused", metadata: ["claim": "\(claim.id!)", "problems": "\(problems)"])
+            return try await render(req, claim, values: ["documentTitle": title], problems: problems)
+        }
+        var document = stored ?? ClaimDocument(title: title)
+        document.title = title
+        let (saved, _) = try await ClaimAccess.update(req) { $0.documents.append(document); return [] }
+        return req.redirect(to: ClaimAccess.path(saved, "documents"))
+    }
+
+    func done(req: Request) async throws -> Response {
+        let (claim, _) = try await ClaimAccess.update(req) { $0.documentsDone = true; return [] }
+        return req.redirect(to: ClaimAccess.path(claim))
+    }
+
+    func remove(req: Request) async throws -> Response {
+        try await ClaimSectionController.remove(req, next: "documents") { draft, n in
+            guard n < draft.documents.count else { return false }
+            draft.documents.remove(at: n); return true
+        }
+    }
+
+    /// The filer's own copy of a document they uploaded.
+    func file(req: Request) async throws -> Response {
+        let claim = try await ClaimAccess.claim(req)
+        let n = try ClaimSectionController.index(req)
+        let docs = claim.draft.documents
+        guard n < docs.count, let reference = docs[n].reference, let data = req.docket.files.get(reference) else { throw Abort(.notFound) }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: docs[n].contentType ?? "application/octet-stream")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"document-\(n + 1).\(reference.split(separator: ".").last ?? "bin")\"")
+        return response
+    }
+}

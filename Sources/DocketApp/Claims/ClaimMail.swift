@@ -1,0 +1,37 @@
+import DocketCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Messages to a filer about a claim, in the language the claim was filed in.
+enum ClaimMail {
+    static func issued(_ claim: ClaimRecord, office: String, pdfPath: String, app: Application, at now: Date,
+                       on db: any Database) async throws {
+        let language = Language(rawValue: claim.language) ?? .en
+        let c = app.docket.catalogue
+        let number = claim.fileNumber ?? ""
+        let day = claim.issuedOn.flatMap(CivilDate.init).map { DateText.day($0, language) } ?? ""
+        let link = app.docket.settings.baseURL + "/claims/\(claim.id!.uuidString)"
+        let paragraphs = [c.text("mail.claimIssued.body", language, [number, office, day]),
+                          c.text("mail.claimIssued.serve", language), link, c.text("mail.signoff", language)]
+        let attachment = MailAttachment(filename: "\(number).pdf", contentType: "application/pdf", path: pdfPath)
+        try await send(claim, subject: c.text("mail.claimIssued.subject", language, [number]), paragraphs: paragraphs,
+                       attachments: [attachment], at: now, on: db)
+    }
+
+    static func rejected(_ claim: ClaimRecord, reasons: String, app: Application, at now: Date, on db: any Database) async throws {
+        let language = Language(rawValue: claim.language) ?? .en
+        let c = app.docket.catalogue
+        let paragraphs = [c.text("mail.claimRejected.body", language), reasons,
+                          app.docket.settings.baseURL + "/claims/\(claim.id!.uuidString)", c.text("mail.signoff", language)]
+        try await send(claim, subject: c.text("mail.claimRejected.subject", language), paragraphs: paragraphs,
+                       attachments: [], at: now, on: db)
+    }
+
+    private static func send(_ claim: ClaimRecord, subject: String, paragraphs: [String], attachments: [MailAttachment],
+                             at now: Date, on db: any Database) async throws {
+        guard let filer = try await AccountRecord.find(claim.accountID, on: db) else { return }
+        try await Outbox.enqueue(to: filer.email, subject: subject, text: paragraphs.joined(separator: "\n\n"),
+                                 html: Mailbox.html(paragraphs), attachments: attachments, at: now, on: db)
+    }
+}

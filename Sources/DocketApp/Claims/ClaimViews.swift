@@ -1,0 +1,115 @@
+import DocketCore
+import DocketDocuments
+import Vapor
+
+struct LinkView: Encodable {
+    let href: String
+    let label: String
+}
+
+/// One thing in a list page (a party, a row of the claim, an event, a document).
+struct ListItem: Encodable {
+    let title: String
+    let lines: [String]
+    let changeURL: String?
+    let removeURL: String?
+}
+
+/// A page listing what a section holds, with a way to add more.
+struct ListBody: Encodable {
+    let intro: String?
+    let items: [ListItem]
+    let hasItems: Bool
+    let empty: String
+    let add: LinkView?
+    let links: [LinkView]
+    let form: FormView?
+    let done: LinkView?
+    let doneIsPost: Bool
+    let back: LinkView
+}
+
+struct TaskView: Encodable {
+    let name: String
+    let href: String
+    let status: String
+    let statusLabel: String
+}
+
+struct FindingView: Encodable {
+    let message: String
+    let blocking: Bool
+}
+
+struct TaskListBody: Encodable {
+    let complete: Bool
+    let hasMissing: Bool
+    let hasFindings: Bool
+    let tasks: [TaskView]
+    let missing: [LinkView]
+    let findings: [FindingView]
+    let deleteAction: String
+    let created: String
+}
+
+/// One line of check-your-answers: a question, the answer, where to change it.
+struct AnswerRow: Encodable {
+    let label: String
+    let value: String
+    let change: String?
+}
+
+struct AnswerGroup: Encodable {
+    let heading: String
+    let rows: [AnswerRow]
+}
+
+struct CheckBody: Encodable {
+    let hasMissing: Bool
+    let hasFindings: Bool
+    let groups: [AnswerGroup]
+    let findings: [FindingView]
+    let missing: [LinkView]
+    let canConfirm: Bool
+    let action: String
+    let back: String
+}
+
+struct EntryView: Encodable {
+    let when: String
+    let what: String
+}
+
+struct ClaimShowBody: Encodable {
+    let status: String
+    let statusLabel: String
+    let fileNumber: String?
+    let issuedOn: String?
+    let office: String
+    let plaintiffs: String
+    let defendants: String
+    let amount: String
+    let fee: String?
+    let paymentReference: String?
+    let documentURL: String?
+    let documents: [String]
+    let hasDocuments: Bool
+    let entries: [EntryView]
+    let kind: String
+}
+
+extension Request {
+    func money(_ m: Money) -> String { m.formatted(french: language == .fr) }
+    func day(_ d: CivilDate) -> String { DateText.day(d, language) }
+
+    func findings(_ report: EligibilityReport) -> [FindingView] {
+        report.findings.map { f in
+            var args: [String] = []
+            if f.code.hasPrefix("amount."), let limit = report.limit { args = [money(limit)] }
+            if f.code.hasPrefix("limitation."), let check = report.limitation { args = [day(check.lastDay)] }
+            return FindingView(message: t(f.messageKey, args), blocking: f.severity == .blocking)
+        }
+    }
+
+    func t(_ key: String, _ arguments: [String]) -> String { docket.catalogue.text(key, language, arguments) }
+}

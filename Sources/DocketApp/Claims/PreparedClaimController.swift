@@ -1,0 +1,110 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Vapor
+
+/// Filing a form prepared elsewhere (seed 002): a lawyer uploads a completed claim as a PDF. It
+/// then goes through check your answers, the fee and submission like any claim, and is issued with
+/// a sealed cover page that names the uploaded file's SHA-256.
+struct PreparedClaimController: RouteCollection {
+    static let kinds = ["plaintiffs-claim", "statement-of-claim", "notice-of-action"]
+
+    func boot(routes: any RoutesBuilder) throws {
+        let prepared = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("claims", "prepared")
+        prepared.get(use: show)
+        prepared.on(.POST, body: .collect(maxSize: ClaimDocumentsController.maxBody), use: create)
+    }
+
+    struct Upload: Content {
+        var officeCode: String?
+        var venue: String?
+        var documentKind: String?
+        var plaintiffName: String?
+        var defendantNames: String?
+        var amount: String?
+        var incidentOn: String?
+        var file: File?
+
+        var values: [String: String] {
+            ["officeCode": officeCode ?? "", "venue": venue ?? "", "documentKind": documentKind ?? "",
+             "plaintiffName": plaintiffName ?? "", "defendantNames": defendantNames ?? "", "amount": amount ?? "",
+             "incidentOn": incidentOn ?? ""]
+        }
+    }
+
+    private func page(_ req: Request, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+        let offices = try await CourtOffices.open(on: req.db)
+        let b = FormBuilder(req, values: values, problems: problems)
+        let form = b.form(action: "/claims/prepared", submitKey: "button.upload", sections: DraftForms.office(b, offices: offices) + [
+            b.section(nil, [DraftForms.radio(b, "documentKind", Self.kinds, prefix: "documentKind"),
+                            b.field("plaintiffName"), b.field("defendantNames", "textarea"),
+                            b.field("amount", width: "medium"), b.field("incidentOn", "date", width: "medium"),
+                            b.field("file", "file")]),
+        ], multipart: true)
+        return try await req.page("form-page", titleKey: "prepared.title", ClaimFee.Body(form: form, intro: req.t("prepared.intro")),
+                                  status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await page(req, values: [:], problems: [])
+    }
+
+    func create(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let upload = (try? req.content.decode(Upload.self)) ?? Upload()
+        let values = upload.values
+        let offices = try await CourtOffices.open(on: req.db)
+        var draft = ClaimDraft()
+        var problems = DraftForms.office(values, offices: offices, into: &draft)
+        let kind = values["documentKind"] ?? ""
+        if !Self.kinds.contains(kind) { problems.append(FieldProblem("documentKind", "error.documentKind.missing")) }
+        let plaintiff = values["plaintiffName"]!.trimmed
+        if plaintiff.isEmpty || plaintiff.count > 200 { problems.append(FieldProblem("plaintiffName", "error.party.name.missing")) }
+        let defendants = values["defendantNames"]!.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
+        if defendants.isEmpty || defendants.count > 25 { problems.append(FieldProblem("defendantNames", "error.party.name.missing")) }
+        let amount = Money.parse(values["amount"]!)
+        if amount == nil || amount! <= .zero { problems.append(FieldProblem("amount", "error.amount.invalid")) }
+        let incident = DraftForms.date(values["incidentOn"])
+        if incident == nil || incident! > CivilDate.of(req.now) { problems.append(FieldProblem("incidentOn", "error.incidentOn.missing")) }
+        var document: ClaimDocument? = nil
+        if problems.isEmpty {
+            guard upload.file?.data.readableBytes ?? 0 > 0 else { return try await page(req, values: values, problems: [FieldProblem("file", "error.file.missing")]) }
+            switch ClaimDocumentsController.store(upload.file, req: req) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let doc): document = doc
+            }
+        }
+        guard problems.isEmpty, var document else {
+            req.logger.info("prepared claim refused", metadata: ["problems": "\(problems)"])
+            return try await page(req, values: values, problems: problems)
+        }
+        document.title = req.t("documentKind.\(kind)")
+        draft.plaintiffs = [ClaimParty(kind: .individual, firstName: plaintiff, province: "")]
+        draft.defendants = defendants.map { ClaimParty(kind: .individual, firstName: $0, province: "") }
+        draft.rows = [ClaimRow(reason: req.t("prepared.row", [document.title]), amount: amount!)]
+        draft.interest = InterestClaim(basis: .none)
+        draft.summary = req.t("prepared.summary", [document.title])
+        draft.incidentOn = incident
+        draft.documents = [document]
+        draft.documentsDone = true
+        draft.filingForClient = account.kind == "lawyer"
+        if account.kind == "lawyer" {
+            let contact = try await account.$contact.get(on: req.db)?.details
+            let v = DraftForms.values(of: draft, account: account, contact: contact)
+            draft.representative = Representative(name: v["repName"] ?? "", lawSocietyNumber: v["lawSocietyNumber"] ?? "",
+                                                  firm: v["firm"] ?? "", address: v["repAddress"] ?? "", phone: v["repPhone"] ?? "",
+                                                  email: v["repEmail"] ?? "")
+        }
+        let claim = ClaimRecord()
+        claim.accountID = account.id!
+        claim.kind = ClaimRecord.Kind.prepared.rawValue
+        claim.status = ClaimRecord.Status.draft.rawValue
+        claim.draft = draft
+        claim.language = req.language.rawValue
+        claim.createdAt = req.now
+        claim.updatedAt = req.now
+        try await claim.create(on: req.db)
+        req.logger.info("prepared claim uploaded", metadata: ["claim": "\(claim.id!)", "sha256": "\(document.sha256 ?? "")"])
+        return req.redirect(to: ClaimAccess.path(claim, "check"))
+    }
+}

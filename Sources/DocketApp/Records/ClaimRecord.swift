@@ -1,0 +1,141 @@
+import DocketCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// A claim, from first draft to issue. The draft's content is kept as JSON and is changed only while
+/// the status is `draft`; once submitted the row changes only through issuance or rejection, and
+/// the docket records every step.
+final class ClaimRecord: Model, @unchecked Sendable {
+    static let schema = "claims"
+
+    enum Status: String, Codable { case draft, referred, issued, rejected }
+    /// An online Form 7A built in Docket, or a prepared form uploaded as a PDF.
+    enum Kind: String, Codable { case online, prepared }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "status") var status: String
+    @Field(key: "content") var content: String
+    @Field(key: "language") var language: String
+    @OptionalField(key: "office_code") var officeCode: String?
+    @OptionalField(key: "filed_year") var filedYear: Int?
+    @OptionalField(key: "file_number") var fileNumber: String?
+    @OptionalField(key: "issued_on") var issuedOn: String?
+    @OptionalField(key: "contact_id") var contactID: UUID?
+    @OptionalField(key: "fee_cents") var feeCents: Int64?
+    @OptionalField(key: "payment_reference") var paymentReference: String?
+    @OptionalField(key: "document_sha256") var documentSHA256: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+
+    init() {}
+
+    var claimStatus: Status { Status(rawValue: status) ?? .draft }
+    var isDraft: Bool { claimStatus == .draft }
+
+    var draft: ClaimDraft {
+        get { (try? JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8))) ?? ClaimDraft() }
+        set { content = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}
+
+/// One docket entry: append-only, hash-chained (each entry's hash covers the one before).
+final class DocketEntryRecord: Model, @unchecked Sendable {
+    static let schema = "docket_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "recorded_at") var recordedAt: Date
+    @Field(key: "by_role") var byRole: String
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "event") var event: String
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+
+    var entry: DocketEntry? {
+        guard let role = CaseRole(rawValue: byRole),
+              let event = try? JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8)) else { return nil }
+        return DocketEntry(sequence: sequence, recordedAt: recordedAt, by: role, event: event)
+    }
+}
+
+/// The last court file number given at each office in each year.
+final class FileNumberCounterRecord: Model, @unchecked Sendable {
+    static let schema = "file_number_counters"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "office_code") var officeCode: String
+    @Field(key: "year") var year: Int
+    @Field(key: "last") var last: Int
+
+    init() {}
+}
+
+struct CreateClaims: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(ClaimRecord.schema)
+            .id()
+            .field("account_id", .uuid, .required, .references(AccountRecord.schema, "id"))
+            .field("kind", .string, .required)
+            .field("status", .string, .required)
+            .field("content", .string, .required)
+            .field("language", .string, .required)
+            .field("office_code", .string)
+            .field("filed_year", .int)
+            .field("file_number", .string)
+            .field("issued_on", .string)
+            .field("contact_id", .uuid)
+            .field("fee_cents", .int64)
+            .field("payment_reference", .string)
+            .field("document_sha256", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .field("submitted_at", .datetime)
+            .unique(on: "file_number")
+            .create()
+        try await db.schema(DocketEntryRecord.schema)
+            .id()
+            .field("case_id", .uuid, .required)
+            .field("sequence", .int, .required)
+            .field("recorded_at", .datetime, .required)
+            .field("by_role", .string, .required)
+            .field("actor_id", .uuid)
+            .field("event", .string, .required)
+            .field("previous_hash", .string, .required)
+            .field("hash", .string, .required)
+            .unique(on: "case_id", "sequence")
+            .create()
+        try await db.schema(FileNumberCounterRecord.schema)
+            .id()
+            .field("office_code", .string, .required)
+            .field("year", .int, .required)
+            .field("last", .int, .required)
+            .unique(on: "office_code", "year")
+            .create()
+        if let sql = db as? any SQLDatabase {
+            try await sql.create(index: "claims_account").on(ClaimRecord.schema).column("account_id").run()
+            try await sql.create(index: "claims_filer_office_year").on(ClaimRecord.schema)
+                .column("account_id").column("office_code").column("filed_year").run()
+        }
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(FileNumberCounterRecord.schema).delete()
+        try await db.schema(DocketEntryRecord.schema).delete()
+        try await db.schema(ClaimRecord.schema).delete()
+    }
+}

@@ -1,0 +1,334 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import DocketApp
+
+@Suite struct ClaimFilingTests {
+    @Test func aCompleteClaimIsIssuedSealedAndEmailed() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let tasks = try await b.get(path)
+            #expect(tasks.body.contains("Not started"))
+            try await b.fillClaim(path)
+            let ready = try await b.get(path)
+            #expect(ready.body.contains("Complete"))
+            #expect(!ready.body.contains("This claim is incomplete"))
+
+            let check = try await b.get(path + "/check")
+            #expect(check.body.contains("Renovations Lavoie Inc."))
+            #expect(check.body.contains("$7,500.00"))
+            let fee = try await b.post(path + "/check", [:])
+            #expect(fee.location == path + "/fee")
+            let feePage = try await b.get(path + "/fee")
+            #expect(feePage.body.contains("$108.00"))
+
+            let submitted = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(submitted.location == path + "?submitted=1")
+            let claim = try await claimRecord(app, path)
+            #expect(claim.claimStatus == .issued)
+            #expect(claim.fileNumber == "TORONTO-47-SHEPPARD-SC-26-000001")
+            #expect(claim.issuedOn == "2026-11-23")
+            #expect(claim.feeCents == 10800)
+            #expect(claim.paymentReference?.hasPrefix("PAY-20261123-") == true)
+
+            let shown = try await b.get(path + "?submitted=1")
+            #expect(shown.body.contains("TORONTO-47-SHEPPARD-SC-26-000001"))
+            #expect(shown.body.contains("November 23, 2026"))
+            #expect(shown.body.contains("Claim issued, court file number"))
+
+            // The sealed PDF: served to the filer, verifiable, and one changed byte fails.
+            let pdf = try await b.get(path + "/claim.pdf")
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers.contentType?.subType == "pdf")
+            let stored = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$reference == claim.fileNumber!).first())
+            let file = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + stored.path))
+            #expect(CourtSeal.digest(file) == claim.documentSHA256)
+            #expect(pdf.body.hasPrefix("%PDF-1.7"))
+            let outcome = try await SealedDocuments.verify(sha256: CourtSeal.digest(file), document: file, app: app, on: app.db)
+            #expect(outcome == .issued(title: "Plaintiff's Claim", reference: claim.fileNumber!, sealedAt: stored.sealedAt))
+            var tampered = file
+            tampered[tampered.count / 2] ^= 0x01
+            let refused = try await SealedDocuments.verify(sha256: CourtSeal.digest(tampered), document: tampered, app: app, on: app.db)
+            #expect(refused == .notIssued)
+
+            // The docket: submitted, fee, issued, hash-chained.
+            let records = try await CaseDocket.records(of: claim.id!, on: app.db)
+            #expect(records.compactMap(\.entry).map(\.event) == [
+                .claimSubmitted(defendants: ["Renovations Lavoie Inc."], liquidated: false),
+                .feePaid(amount: Money(dollars: 108), reference: claim.paymentReference!),
+                .claimIssued(fileNumber: claim.fileNumber!, on: CivilDate("2026-11-23")!)])
+            #expect(CaseDocket.chainIsIntact(records))
+            records[1].event = records[1].event.replacingOccurrences(of: "108", with: "10")
+            #expect(!CaseDocket.chainIsIntact(records))
+
+            // The email carries the issued claim.
+            try await app.mailWorker.runOnce(now: app.docket.clock.now())
+            let sent = try #require(mail.messages.first { $0.subject.contains(claim.fileNumber!) })
+            #expect(sent.to == "marie@example.com")
+            #expect(sent.attachments.count == 1)
+            #expect(sent.attachments.first?.0.filename == "TORONTO-47-SHEPPARD-SC-26-000001.pdf")
+            #expect(sent.attachments.first?.1 == file)
+
+            // Transactions list it with its documents; My account no longer shows it as a draft.
+            let transactions = try await b.get("/account/transactions")
+            #expect(transactions.body.contains("TORONTO-47-SHEPPARD-SC-26-000001"))
+            #expect(transactions.body.contains("Issued claim (PDF)"))
+            #expect(transactions.body.contains("Invoice 1042"))
+            let account = try await b.get("/account")
+            #expect(account.body.contains("Filings submitted: 1"))
+            #expect(!account.body.contains("Claim against Renovations"))
+        }
+    }
+
+    @Test func drafts_areListedSurviveTheIdleSignOutAndCanBeDeleted() async throws {
+        try await withDocket { app, clock in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.get(path + "/defendants/new")
+            try await b.expectRedirect(b.post(path + "/defendants/new", [
+                "partyKind": "individual", "firstName": "Paul", "lastName": "Roy", "address": "9 King Street",
+                "city": "Toronto", "province": "ON", "postalCode": "M5H 1A1"]))
+            clock.advance(by: 16 * 60)
+            let expired = try await b.get(path)
+            #expect(expired.status == .seeOther)
+            #expect(expired.location?.hasPrefix("/sign-in") == true)
+            try await b.signIn("marie.t", "river-lantern-orbit")
+            let account = try await b.get("/account")
+            #expect(account.body.contains("Claim against Paul Roy"))
+            #expect(account.body.contains(path))
+            let tasks = try await b.get(path)
+            #expect(tasks.body.contains("Incomplete"))
+            #expect(tasks.body.contains("href=\"\(path)/office\""))
+            #expect(tasks.body.contains("Choose the court office"))
+
+            let deleted = try await b.post(path + "/delete", [:])
+            #expect(deleted.location == "/account?deleted=1")
+            #expect(try await ClaimRecord.find(claimID(path), on: app.db) == nil)
+            #expect(try await b.get(path).status == .notFound)
+        }
+    }
+
+    @Test func anIncompleteClaimCannotBeConfirmedOrSubmitted() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let check = try await b.get(path + "/check")
+            #expect(check.body.contains("Add at least one defendant"))
+            #expect(check.body.contains("href=\"\(path)/defendants\""))
+            #expect(!check.body.contains("Confirm and continue"))
+            let confirm = try await b.post(path + "/check", [:])
+            #expect(confirm.location == path + "/check")
+            #expect(try await claimRecord(app, path).draft.answersChecked == false)
+            let fee = try await b.get(path + "/fee")
+            #expect(fee.location == path + "/check")
+            let submit = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(submit.status == .seeOther)
+            #expect(try await claimRecord(app, path).claimStatus == .draft)
+        }
+    }
+
+    @Test func overTheLimitWithoutAWaiverIsRefusedAndWithOneIsIssued() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path, amount: "60,000.00")
+            let tasks = try await b.get(path)
+            #expect(tasks.body.contains("Small Claims Court can only hear claims up to $50,000.00"))
+            let refused = try await b.submitClaim(path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("This claim cannot be filed as it stands"))
+            #expect(try await claimRecord(app, path).claimStatus == .draft)
+
+            try await b.get(path + "/interest")
+            try await b.expectRedirect(b.post(path + "/interest", ["interestBasis": "none", "waivesExcess": "on"]))
+            #expect(try await b.get(path).body.contains("You are giving up the part of your claim over $50,000.00"))
+            let issued = try await b.submitClaim(path)
+            #expect(issued.status == .seeOther)
+            #expect(try await claimRecord(app, path).claimStatus == .issued)
+        }
+    }
+
+    @Test func everySectionRefusesBadInputAndSavesNothing() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let cases: [(String, [String: String], String)] = [
+                ("/office", ["officeCode": "nowhere", "venue": ""], "Choose the court office from the list."),
+                ("/plaintiffs/new", ["partyKind": "individual", "city": "Ottawa"], "Enter the party&#39;s first name."),
+                ("/defendants/new", ["partyKind": "business", "address": "1 Bay St", "city": "Toronto", "postalCode": "ZZZ"], "Enter the business&#39;s full legal name."),
+                ("/representative", ["filingForClient": "yes"], "Enter the representative&#39;s name."),
+                ("/claim/new", ["reason": "Work", "amount": "-5"], "Enter an amount in dollars greater than zero"),
+                ("/interest", ["interestBasis": "contract", "interestRate": "abc"], "Enter the contract rate as a percentage"),
+                ("/story", ["summary": "", "incidentOn": "2027-01-01"], "This date cannot be after today."),
+                ("/timeline/new", ["eventOn": "not a date", "eventText": "x"], "Enter a date like 2026-03-15."),
+            ]
+            for (step, form, message) in cases {
+                try await b.get(path + step)
+                let page = try await b.post(path + step, form)
+                #expect(page.status == .unprocessableEntity, "\(step)")
+                #expect(page.body.contains(message), "\(step): \(message)")
+                #expect(page.body.contains("error-summary"), "\(step)")
+            }
+            #expect(try await claimRecord(app, path).draft == ClaimDraft())
+        }
+    }
+
+    @Test func forgedTokensOutsidersAndStaffAreRefused() async throws {
+        try await withDocket { app, _ in
+            let owner = Browser(app)
+            try await owner.register()
+            let path = try await owner.startClaim()
+            try await owner.get(path + "/office")
+            let forged = try await owner.post(path + "/office", ["officeCode": office, "venue": "cause-arose"], csrf: "forged")
+            #expect(forged.status == .forbidden)
+            #expect(try await claimRecord(app, path).draft.officeCode == nil)
+
+            let other = Browser(app)
+            try await other.register(registration("paul.r", email: "paul@example.com"))
+            #expect(try await other.get(path).status == .notFound)
+            #expect(try await other.get(path + "/office").status == .notFound)
+            try await other.get("/account")
+            #expect(try await other.post(path + "/office", ["officeCode": office, "venue": "cause-arose"]).status == .notFound)
+            #expect(try await other.post(path + "/delete", [:]).status == .notFound)
+            #expect(try await other.get(path + "/claim.pdf").status == .notFound)
+            #expect(try await claimRecord(app, path).draft.officeCode == nil)
+
+            let anonymous = Browser(app)
+            #expect(try await anonymous.get(path).location?.hasPrefix("/sign-in") == true)
+        }
+    }
+
+    @Test func aSubmittedClaimCannotBeChanged() async throws {
+        try await withDocket { app, _ in
+            CapturedLogs.bootstrap()
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.expectRedirect(b.submitClaim(path))
+            let before = try await claimRecord(app, path).content
+            for (step, form) in [("/office", ["officeCode": office, "venue": "cause-arose"]), ("/claim/new", ["reason": "More", "amount": "5"]),
+                                 ("/defendants/0/remove", [:]), ("/delete", [:]), ("/check", [:])] {
+                let page = try await b.post(path + step, form)
+                #expect(page.status == .conflict, "\(step)")
+                #expect(page.body.contains("This can no longer be changed"))
+            }
+            #expect(try await b.get(path + "/story").status == .conflict)
+            let again = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(again.status == .conflict)
+            #expect(try await claimRecord(app, path).content == before)
+            #expect(try await ClaimRecord.query(on: app.db).count() == 1)
+            #expect(CapturedLogs.all.contains("refused a change to a submitted claim"))
+        }
+    }
+
+    @Test func uploadsAreJudgedByTheirBytesAndARefusedOneStoresNothing() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.get(path + "/documents")
+            let fake = try await b.upload(path + "/documents", fields: ["documentTitle": "Contract"],
+                                          file: ("file", "contract.pdf", "application/pdf", Data("just some text, not a PDF".utf8)))
+            #expect(fake.status == .unprocessableEntity)
+            #expect(fake.body.contains("error-summary"))
+            var big = invoicePDF()
+            big.append(Data(count: UploadCheck.maxBytes + 1 - big.count))
+            let oversized = try await b.upload(path + "/documents", fields: ["documentTitle": "Scan"],
+                                               file: ("file", "scan.pdf", "application/pdf", big))
+            #expect(oversized.status == .unprocessableEntity)
+            let uploads = app.docket.settings.dataDirectory + "/uploads"
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: uploads))?.isEmpty ?? true)
+            #expect(try await claimRecord(app, path).draft.documents.isEmpty)
+
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(count: 64)
+            try await b.expectRedirect(b.upload(path + "/documents", fields: ["documentTitle": "Photo of the kitchen"],
+                                                file: ("file", "kitchen.pdf", "application/pdf", png)))
+            let doc = try #require(try await claimRecord(app, path).draft.documents.first)
+            #expect(doc.contentType == "image/png")
+            #expect(doc.reference == "uploads/\(doc.sha256!.prefix(2))/\(doc.sha256!).png")
+            let served = try await b.get(path + "/documents/0")
+            #expect(served.status == .ok)
+            #expect(served.headers.first(name: .contentType) == "image/png")
+        }
+    }
+
+    @Test func theEleventhClaimAtAnOfficeInAYearPaysTheFrequentFee() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let account = try #require(try await AccountRecord.query(on: app.db).first())
+            for n in 0..<10 {
+                let prior = ClaimRecord()
+                prior.accountID = account.id!; prior.kind = "online"; prior.status = "issued"; prior.content = "{}"
+                prior.language = "en"; prior.officeCode = office; prior.filedYear = 2026; prior.fileNumber = "OLD-\(n)"
+                prior.createdAt = testStart; prior.updatedAt = testStart
+                try await prior.create(on: app.db)
+            }
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.get(path + "/check")
+            try await b.post(path + "/check", [:])
+            let fee = try await b.get(path + "/fee")
+            #expect(fee.body.contains("$228.00"))
+            try await b.expectRedirect(b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"]))
+            #expect(try await claimRecord(app, path).feeCents == 22800)
+        }
+    }
+
+    @Test func aFeeWaiverIsCheckedAgainstTheRegulation() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            let waiver = ["feeChoice": "waiver", "primaryIncome": "employment", "householdSize": "1",
+                          "grossIncome": "90,000", "liquidAssets": "100", "netWorth": "100"]
+            let refused = try await b.submitClaim(path, fee: waiver)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("the clerk cannot waive the fee"))
+            let incomplete = try await b.post(path + "/fee", ["feeChoice": "waiver", "declaration": "on"])
+            #expect(incomplete.status == .unprocessableEntity)
+            #expect(incomplete.body.contains("main source of income"))
+            #expect(try await claimRecord(app, path).claimStatus == .draft)
+
+            let granted = try await b.post(path + "/fee", waiver.merging(["primaryIncome": "social-assistance", "declaration": "on"]) { $1 })
+            #expect(granted.status == .seeOther)
+            let claim = try await claimRecord(app, path)
+            #expect(claim.claimStatus == .issued)
+            #expect(claim.feeCents == 0)
+            #expect(claim.paymentReference == nil)
+            let events = try await CaseDocket.entries(of: claim.id!, on: app.db).map(\.event)
+            #expect(events.contains(.feeWaiverRequested(ground: "O. Reg. 2/05, s. 2(1)(a)(i)")))
+        }
+    }
+
+    @Test func frenchFilersGetAFrenchClaim() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            try await b.get("/account?lang=fr")
+            let path = try await b.startClaim()
+            try await b.fillClaim(path, amount: "1 250,50")
+            let tasks = try await b.get(path)
+            #expect(tasks.body.contains("Votre demande"))
+            try await b.expectRedirect(b.submitClaim(path))
+            let shown = try await b.get(path)
+            #expect(shown.body.contains("23 novembre 2026"))
+            #expect(shown.body.contains("250,50"))
+            try await app.mailWorker.runOnce(now: app.docket.clock.now())
+            #expect(mail.messages.contains { $0.subject.hasPrefix("Votre demande a été délivrée") })
+        }
+    }
+}
