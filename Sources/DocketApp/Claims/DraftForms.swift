@@ -77,7 +77,7 @@ enum DraftForms {
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? "", lawSocietyNumber: account.lawSocietyNumber ?? "",
             firm: contact?.firm ?? "", address: contact.map { "\($0.address), \($0.city) \($0.province) \($0.postalCode)" } ?? "",
             phone: contact?.phone ?? "", email: account.email)
-        return ["filingForClient": d.filingForClient.map { $0 ? "yes" : "no" } ?? (account.kind == "lawyer" ? "yes" : ""),
+        return ["filingForClient": d.filingForClient.map { $0 ? "yes" : "no" } ?? (account.kind == AccountKind.representative.rawValue ? "yes" : ""),
                 "repName": r.name, "lawSocietyNumber": r.lawSocietyNumber, "firm": r.firm, "repAddress": r.address,
                 "repPhone": r.phone, "repEmail": r.email]
     }

@@ -87,8 +87,8 @@ struct PreparedClaimController: RouteCollection {
         draft.incidentOn = incident
         draft.documents = [document]
         draft.documentsDone = true
-        draft.filingForClient = account.kind == "lawyer"
-        if account.kind == "lawyer" {
+        draft.filingForClient = account.kind == AccountKind.representative.rawValue
+        if account.kind == AccountKind.representative.rawValue {
             let contact = try await account.$contact.get(on: req.db)?.details
             let v = DraftForms.values(of: draft, account: account, contact: contact)
             draft.representative = Representative(name: v["repName"] ?? "", lawSocietyNumber: v["lawSocietyNumber"] ?? "",

@@ -25,6 +25,8 @@ public struct Settings: Sendable {
     /// separated) added to the rule set's calendar, as for `docket rules`.
     public var specialHolidays: String
     public var officeClosures: String
+    /// `DOCKET_DB_POOL`: PostgreSQL connections per event loop (one event loop per core).
+    public var databasePoolSize: Int
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -45,6 +47,7 @@ public struct Settings: Sendable {
         mailIntervalSeconds = value("DOCKET_MAIL_INTERVAL_SECONDS").flatMap(Double.init) ?? 5
         logFormat = value("DOCKET_LOG_FORMAT") ?? "text"
         specialHolidays = value("DOCKET_SPECIAL_HOLIDAYS") ?? ""
+        databasePoolSize = value("DOCKET_DB_POOL").flatMap(Int.init).map { max(1, $0) } ?? 4
         officeClosures = value("DOCKET_OFFICE_CLOSURES") ?? ""
     }
 

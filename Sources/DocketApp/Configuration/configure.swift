@@ -27,7 +27,8 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.docket.dummyPasswordHash = try app.password.hash(Tokens.random())
 
     if let url = settings.databaseURL {
-        app.databases.use(try .postgres(url: url), as: .psql)
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: settings.databasePoolSize,
+                                        connectionPoolTimeout: .seconds(30)), as: .psql)
     } else {
         let path = (settings.dataDirectory as NSString).appendingPathComponent("docket.sqlite")
         app.databases.use(.sqlite(.file(path)), as: .sqlite)

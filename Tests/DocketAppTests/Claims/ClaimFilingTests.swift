@@ -331,4 +331,31 @@ import VaporTesting
             #expect(mail.messages.contains { $0.subject.hasPrefix("Votre demande a été délivrée") })
         }
     }
+
+    @Test(arguments: ["en", "fr"])
+    func everyClaimPageIsCompleteInBothLanguages(language: String) async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            try await b.get("/account?lang=\(language)")
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            let marker = try Regex(#"\[[a-z]+\.[A-Za-z0-9.\-]+\]"#)
+            func visit(_ page: String) async throws {
+                let shown = try await b.get(page)
+                #expect(shown.status == .ok, "\(page)")
+                #expect(shown.body.firstMatch(of: marker) == nil, "\(page): \(shown.body.firstMatch(of: marker).map { String(shown.body[$0.range]) } ?? "")")
+                #expect(shown.body.contains("lang=\"\(language)\""), "\(page)")
+            }
+            for step in ["", "/office", "/plaintiffs", "/plaintiffs/new", "/plaintiffs/0", "/defendants", "/defendants/0",
+                         "/representative", "/claim", "/claim/new", "/interest", "/story", "/timeline", "/timeline/new",
+                         "/documents", "/check"] {
+                try await visit(path + step)
+            }
+            try await b.post(path + "/check", [:])
+            try await visit(path + "/fee")
+            try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            for page in [path, "/account", "/account/transactions", "/claims/prepared"] { try await visit(page) }
+        }
+    }
 }

@@ -71,7 +71,10 @@ extension Browser {
     }
 }
 
-func claimID(_ path: String) -> UUID { UUID(uuidString: String(path.split(separator: "/")[1]))! }
+func claimID(_ path: String) -> UUID {
+    let parts = path.split(separator: "/")
+    return parts.count > 1 ? UUID(uuidString: String(parts[1])) ?? UUID() : UUID()
+}
 
 func claimRecord(_ app: Application, _ path: String) async throws -> ClaimRecord {
     try #require(try await ClaimRecord.find(claimID(path), on: app.db))

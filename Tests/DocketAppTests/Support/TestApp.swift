@@ -32,6 +32,8 @@ func withDocket(environment: Environment = .testing,
     adjust(&settings)
     var database: TestDatabase? = nil
     if let base = ProcessInfo.processInfo.environment["DATABASE_URL"], !base.isEmpty {
+        // Each test holds its own connections; a bound on concurrent tests keeps the server under its limit.
+        await TestDatabase.slots.acquire()
         database = try await TestDatabase.create(base: base)
         settings.databaseURL = database?.url
     }
@@ -42,16 +44,38 @@ func withDocket(environment: Environment = .testing,
     } catch {
         try? await app.asyncShutdown()
         try? await database?.drop()
+        if database != nil { await TestDatabase.slots.release() }
         try? FileManager.default.removeItem(atPath: dataDir)
         throw error
     }
     try await app.asyncShutdown()
     try? await database?.drop()
+    if database != nil { await TestDatabase.slots.release() }
     try? FileManager.default.removeItem(atPath: dataDir)
+}
+
+/// A counting semaphore for async code.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
 }
 
 /// A throwaway PostgreSQL database on the server named by `DATABASE_URL`.
 struct TestDatabase {
+    /// Enough tests at once to keep the server busy, few enough that their pools (4 connections
+    /// per core each) stay under the 200 connections `.ci/start-postgres` allows.
+    static let slots = Slots(max(2, 150 / (System.coreCount * 4)))
     let base: String
     let name: String
     var url: String {
