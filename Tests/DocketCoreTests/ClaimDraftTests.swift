@@ -112,7 +112,7 @@ import Testing
 
     @Test func aDraftSurvivesARoundTripThroughJSON() throws {
         var d = complete()
-        d.waiverAnswers = FeeWaiverAnswers(householdSize: 2, grossAnnualIncome: Money(dollars: 20_000), liquidAssets: .zero,
+        d.waiverAnswers = FeeWaiverFacts(householdSize: 2, grossAnnualIncome: Money(dollars: 20_000), liquidAssets: .zero,
                                            netWorth: .zero, primaryIncome: .employment, legalAidApproved: false)
         let decoded = try JSONDecoder().decode(ClaimDraft.self, from: JSONEncoder().encode(d))
         #expect(decoded == d)

@@ -68,10 +68,11 @@ enum ClaimFee {
             if size == nil { problems.append(FieldProblem("householdSize", "error.householdSize.invalid")) }
             for m in money where m.value == nil || m.value! < .zero { problems.append(FieldProblem(m.name, "error.amount.invalidOrZero")) }
             guard problems.isEmpty, let size, let income else { return problems }
-            let answers = FeeWaiverAnswers(householdSize: size, grossAnnualIncome: money[0].value!, liquidAssets: money[1].value!,
-                                           netWorth: money[2].value!, primaryIncome: income, legalAidApproved: v["legalAid"] == "on")
             let business = d.plaintiffs.contains { $0.kind == .business }
-            guard case .eligible = rules.feeWaiver(answers.facts(actingForBusiness: business), on: date) else {
+            let answers = FeeWaiverFacts(householdSize: size, grossAnnualIncome: money[0].value!, liquidAssets: money[1].value!,
+                                         netWorth: money[2].value!, primaryIncome: income, legalAidApproved: v["legalAid"] == "on",
+                                         actingForBusiness: business)
+            guard case .eligible = rules.feeWaiver(answers, on: date) else {
                 return [FieldProblem("feeChoice", business ? "error.waiver.business" : "error.waiver.notGranted")]
             }
             d.feeChoice = .waiver; d.waiverAnswers = answers

@@ -43,8 +43,9 @@ enum ClaimFiling {
             var events: [DocketEvent] = [.claimSubmitted(defendants: draft.defendants.map(\.name), liquidated: draft.liquidated)]
             switch draft.feeChoice {
             case .waiver?:
-                guard let answers = draft.waiverAnswers,
-                      case let .eligible(ground) = rules.feeWaiver(answers.facts(actingForBusiness: draft.plaintiffs.contains { $0.kind == .business }), on: filingDay)
+                guard var answers = draft.waiverAnswers else { throw Refusal.waiverNotGranted }
+                answers.actingForBusiness = draft.plaintiffs.contains { $0.kind == .business }
+                guard case let .eligible(ground) = rules.feeWaiver(answers, on: filingDay)
                 else { throw Refusal.waiverNotGranted }
                 events.append(.feeWaiverRequested(ground: ground))
                 claim.feeCents = 0

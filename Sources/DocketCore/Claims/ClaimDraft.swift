@@ -97,7 +97,8 @@ public struct ClaimDraft: Codable, Sendable, Equatable {
     public var documentsDone = false
     public var answersChecked = false
     public var feeChoice: FeeChoice?
-    public var waiverAnswers: FeeWaiverAnswers?
+    /// The O. Reg. 2/05 questions as answered, when a fee waiver is asked for.
+    public var waiverAnswers: FeeWaiverFacts?
 
     public init() {}
 
@@ -127,27 +128,5 @@ public struct ClaimDraft: Codable, Sendable, Equatable {
             reasons.append("interest-above-35")
         }
         return reasons
-    }
-}
-
-/// The O. Reg. 2/05 questions, as answered.
-public struct FeeWaiverAnswers: Codable, Sendable, Equatable {
-    public var householdSize: Int
-    public var grossAnnualIncome: Money
-    public var liquidAssets: Money
-    public var netWorth: Money
-    public var primaryIncome: IncomeSource
-    public var legalAidApproved: Bool
-
-    public init(householdSize: Int, grossAnnualIncome: Money, liquidAssets: Money, netWorth: Money,
-                primaryIncome: IncomeSource, legalAidApproved: Bool) {
-        self.householdSize = householdSize; self.grossAnnualIncome = grossAnnualIncome; self.liquidAssets = liquidAssets
-        self.netWorth = netWorth; self.primaryIncome = primaryIncome; self.legalAidApproved = legalAidApproved
-    }
-
-    public func facts(actingForBusiness: Bool) -> FeeWaiverFacts {
-        FeeWaiverFacts(householdSize: householdSize, grossAnnualIncome: grossAnnualIncome, liquidAssets: liquidAssets,
-                       netWorth: netWorth, primaryIncome: primaryIncome, legalAidApproved: legalAidApproved,
-                       actingForBusiness: actingForBusiness)
     }
 }

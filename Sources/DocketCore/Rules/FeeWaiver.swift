@@ -16,7 +16,7 @@ public enum IncomeSource: String, CaseIterable, Sendable, Codable {
     case employment, other
 }
 
-public struct FeeWaiverFacts: Sendable {
+public struct FeeWaiverFacts: Sendable, Codable, Equatable {
     public var householdSize: Int
     public var grossAnnualIncome: Money
     public var liquidAssets: Money
