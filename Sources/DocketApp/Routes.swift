@@ -16,6 +16,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: ClaimSectionController())
     try app.register(collection: ClaimDocumentsController())
     try app.register(collection: ClerkReviewController())
+    try app.register(collection: OdrDraftController())
+    try app.register(collection: OdrInvitationController())
+    try app.register(collection: OdrCaseController())
+    try app.register(collection: OdrSettlementController())
     if app.environment != .production {
         try app.register(collection: DevMailboxController())
     }

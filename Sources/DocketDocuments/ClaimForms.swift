@@ -83,7 +83,7 @@ public enum ClaimForms {
         return pdf.render()
     }
 
-    private static func start(_ title: String, seal: SealBlock, text t: FormText) -> PDFDocumentBuilder {
+    static func start(_ title: String, seal: SealBlock, text t: FormText) -> PDFDocumentBuilder {
         var pdf = PDFDocumentBuilder(title: title)
         pdf.footerText = seal.courtName + " · " + seal.fileNumber
         let pageWord = t.label("pdf.page")
@@ -93,7 +93,7 @@ public enum ClaimForms {
         return pdf
     }
 
-    private static func sealBlock(_ pdf: inout PDFDocumentBuilder, _ seal: SealBlock, _ t: FormText) {
+    static func sealBlock(_ pdf: inout PDFDocumentBuilder, _ seal: SealBlock, _ t: FormText) {
         pdf.space(6)
         pdf.text(t.label("pdf.seal.heading"), font: .bold, size: 11)
         pdf.text(seal.courtName, indent: 12)

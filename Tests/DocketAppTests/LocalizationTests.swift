@@ -16,6 +16,17 @@ import VaporTesting
     }
 
     /// Every `#t("…")` in a template names a key that exists in both languages.
+    /// Leaf reads `#t("key"):` as a tag with a body, and the page fails to render.
+    @Test func noTranslationTagIsFollowedByAColon() throws {
+        let views = packageRoot + "/Resources/Views"
+        let files = FileManager.default.enumerator(atPath: views)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".leaf") }
+        let pattern = try Regex(#"#t\("[^"]+"[^)]*\):"#)
+        for file in files {
+            let text = try String(contentsOfFile: views + "/" + file, encoding: .utf8)
+            #expect(text.firstMatch(of: pattern) == nil, "\(file)")
+        }
+    }
+
     @Test func everyTemplateKeyExists() throws {
         let views = packageRoot + "/Resources/Views"
         let files = FileManager.default.enumerator(atPath: views)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".leaf") }

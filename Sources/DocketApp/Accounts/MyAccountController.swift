@@ -21,6 +21,8 @@ struct MyAccountController: RouteCollection {
         let deleted: Bool
         let drafts: [DraftItem]
         let hasDrafts: Bool
+        let disputes: [DisputeItem]
+        let hasDisputes: Bool
         let transactionCount: Int
         let termsVersion: String
         let termsAcceptedAt: String?
@@ -31,13 +33,14 @@ struct MyAccountController: RouteCollection {
         if account.isStaff { return req.redirect(to: "/staff") }
         let contact = try await account.$contact.get(on: req.db)
         let drafts = try await drafts(req, account)
+        let disputes = try await OdrDashboard.items(req, account)
         let body = HomeBody(
             welcome: (try? req.query.get(String.self, at: "welcome")) == "1",
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? account.signInID,
             kind: req.t("kind.\(account.kind)"), lawSocietyNumber: account.lawSocietyNumber,
             deleted: (try? req.query.get(String.self, at: "deleted")) == "1",
-            drafts: drafts, hasDrafts: !drafts.isEmpty, transactionCount: try await filings(req, account).count,
+            drafts: drafts, hasDrafts: !drafts.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty, transactionCount: try await filings(req, account).count,
             termsVersion: account.termsVersion,
             termsAcceptedAt: account.termsAcceptedAt.map { DateText.long($0, req.language) })
         return try await req.page("account", titleKey: "account.title", body)

@@ -16,9 +16,20 @@ enum CaseDocket {
         try await records(of: caseID, on: db).compactMap(\.entry)
     }
 
-    /// Appends `events` in order, on `db` (the caller's transaction).
+    /// Appends court `events` in order, on `db` (the caller's transaction).
     static func append(_ events: [DocketEvent], by role: CaseRole, actor: UUID?, to caseID: UUID, at now: Date,
                        on db: any Database) async throws {
+        try await append(events, role: role.rawValue, party: nil, actor: actor, to: caseID, at: now, on: db)
+    }
+
+    /// Appends ODR `events` in order, each naming the party who acted.
+    static func append(_ events: [OdrEvent], by side: OdrSide, party: String, actor: UUID?, to caseID: UUID, at now: Date,
+                       on db: any Database) async throws {
+        try await append(events, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, on: db)
+    }
+
+    private static func append<Event: Encodable>(_ events: [Event], role: String, party: String?, actor: UUID?, to caseID: UUID,
+                                                 at now: Date, on db: any Database) async throws {
         let last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
         var sequence = last?.sequence ?? 0
         var previous = last?.hash ?? genesis
@@ -28,8 +39,9 @@ enum CaseDocket {
             record.caseID = caseID
             record.sequence = sequence
             record.recordedAt = now
-            record.byRole = role.rawValue
+            record.byRole = role
             record.actorID = actor
+            record.party = party
             record.event = String(decoding: try JSONEncoder.sorted.encode(event), as: UTF8.self)
             record.previousHash = previous
             record.hash = hash(record)
@@ -39,9 +51,10 @@ enum CaseDocket {
     }
 
     static func hash(_ r: DocketEntryRecord) -> String {
-        let line = [r.previousHash, r.caseID.uuidString, String(r.sequence),
+        let fields = [r.previousHash, r.caseID.uuidString, String(r.sequence),
                     String(Int64((r.recordedAt.timeIntervalSince1970 * 1000).rounded())), r.byRole,
-                    r.actorID?.uuidString ?? "-", r.event].joined(separator: "\n")
+                    r.actorID?.uuidString ?? "-", r.event] + (r.party.map { [$0] } ?? [])
+        let line = fields.joined(separator: "\n")
         return SHA256.hash(data: Data(line.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -130,12 +130,9 @@ enum ClaimFiling {
 
     /// Moves a draft to `status` only if it is still a draft; refuses otherwise.
     static func claimDraft(_ id: UUID, moveTo status: String, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        let rows = try await sql.raw("""
-            UPDATE \(ident: ClaimRecord.schema) SET status = \(bind: status)
-            WHERE id = \(bind: id) AND status = \(bind: ClaimRecord.Status.draft.rawValue) RETURNING id
-            """).all()
-        if rows.isEmpty { throw Refusal.notADraft }
+        guard try await StatusMove.move(ClaimRecord.schema, id: id, from: ClaimRecord.Status.draft.rawValue, to: status, on: db) else {
+            throw Refusal.notADraft
+        }
     }
 
     static func partyLines(_ draft: ClaimDraft, _ text: FormText) -> [String] {

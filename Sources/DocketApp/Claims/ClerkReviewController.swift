@@ -77,12 +77,8 @@ struct ClerkReviewController: RouteCollection {
     private func decide(_ req: Request, _ claim: ClaimRecord, to status: ClaimRecord.Status,
                         _ then: @escaping @Sendable (any Database) async throws -> Void) async throws {
         try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            let moved = try await sql.raw("""
-                UPDATE \(ident: ClaimRecord.schema) SET status = \(bind: status.rawValue)
-                WHERE id = \(bind: claim.id!) AND status = \(bind: ClaimRecord.Status.referred.rawValue) RETURNING id
-                """).all()
-            guard !moved.isEmpty else { throw Abort(.conflict, reason: "submitted") }
+            guard try await StatusMove.move(ClaimRecord.schema, id: claim.id!, from: ClaimRecord.Status.referred.rawValue,
+                                            to: status.rawValue, on: db) else { throw Abort(.conflict, reason: "submitted") }
             try await then(db)
         }
     }

@@ -19,6 +19,8 @@ public struct Settings: Sendable {
     public var resourcesDirectory: String
     /// `DOCKET_MAIL_INTERVAL_SECONDS`: how often the delivery worker looks for mail to send.
     public var mailIntervalSeconds: Double
+    /// `DOCKET_SWEEP_INTERVAL_SECONDS`: how often ODR cases are swept for lapses, reminders and defaults.
+    public var sweepIntervalSeconds: Double
     /// `DOCKET_LOG_FORMAT`: `json` for one JSON object a line, `text` for Vapor's console format.
     public var logFormat: String
     /// `DOCKET_SPECIAL_HOLIDAYS` and `DOCKET_OFFICE_CLOSURES`: extra dates (YYYY-MM-DD, comma
@@ -46,6 +48,7 @@ public struct Settings: Sendable {
         resourcesDirectory = value("DOCKET_RESOURCES_DIR") ?? cwd
         mailIntervalSeconds = value("DOCKET_MAIL_INTERVAL_SECONDS").flatMap(Double.init) ?? 5
         logFormat = value("DOCKET_LOG_FORMAT") ?? "text"
+        sweepIntervalSeconds = value("DOCKET_SWEEP_INTERVAL_SECONDS").flatMap(Double.init) ?? 60
         specialHolidays = value("DOCKET_SPECIAL_HOLIDAYS") ?? ""
         databasePoolSize = value("DOCKET_DB_POOL").flatMap(Int.init).map { max(1, $0) } ?? 4
         officeClosures = value("DOCKET_OFFICE_CLOSURES") ?? ""

@@ -63,7 +63,12 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
     app.asyncCommands.use(VerifyCommand(), as: "verify")
-    app.lifecycle.use(MailWorkerLifecycle())
+    app.lifecycle.use(BackgroundLoop(name: "mail worker", interval: \.mailIntervalSeconds) {
+        try await $0.mailWorker.runOnce(now: $0.docket.clock.now())
+    })
+    app.lifecycle.use(BackgroundLoop(name: "ODR sweep", interval: \.sweepIntervalSeconds) {
+        try await OdrSweep.run(app: $0)
+    })
 }
 
 /// Ontario's rule set with the configured special holidays and office closures.

@@ -95,22 +95,26 @@ extension Application {
     }
 }
 
-/// Runs the mail worker in the background while `docket serve` runs.
-struct MailWorkerLifecycle: LifecycleHandler {
+/// Runs `work` every `interval` seconds in the background while `docket serve` runs.
+struct BackgroundLoop: LifecycleHandler {
     final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
     let box = Box()
+    let name: String
+    let interval: @Sendable (Settings) -> Double
+    let work: @Sendable (Application) async throws -> Void
 
     func didBootAsync(_ app: Application) async throws {
         guard app.docket.settings.runsBackgroundWork else { return }
-        let interval = app.docket.settings.mailIntervalSeconds
+        let seconds = interval(app.docket.settings)
+        let (name, work) = (self.name, self.work)
         box.task = Task {
             while !Task.isCancelled {
                 do {
-                    try await app.mailWorker.runOnce(now: app.docket.clock.now())
+                    try await work(app)
                 } catch {
-                    app.logger.error("mail worker: \(String(describing: error))")
+                    app.logger.error("\(name): \(String(describing: error))")
                 }
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
             }
         }
     }

@@ -60,6 +60,8 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
     @Field(key: "by_role") var byRole: String
     @OptionalField(key: "actor_id") var actorID: UUID?
+    /// For ODR entries: the email of the party who acted.
+    @OptionalField(key: "party") var party: String?
     @Field(key: "event") var event: String
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
@@ -70,6 +72,12 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
         guard let role = CaseRole(rawValue: byRole),
               let event = try? JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8)) else { return nil }
         return DocketEntry(sequence: sequence, recordedAt: recordedAt, by: role, event: event)
+    }
+
+    var odrEntry: OdrEntry? {
+        guard let side = OdrSide(rawValue: byRole),
+              let event = try? JSONDecoder().decode(OdrEvent.self, from: Data(event.utf8)) else { return nil }
+        return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: event)
     }
 }
 

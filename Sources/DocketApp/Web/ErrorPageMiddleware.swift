@@ -38,6 +38,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 403: key = "403"
         case 404: key = "404"
         case 405: key = "404"
+        case 409 where reason == "odr": key = "409odr"
         case 409: key = "409"
         case 413: key = "413"
         case 429: key = "429"

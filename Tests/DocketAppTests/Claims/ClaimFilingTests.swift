@@ -135,6 +135,34 @@ import VaporTesting
         }
     }
 
+    @Test func aChangeAfterCheckingMeansCheckingAgain() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.get(path + "/check")
+            try await b.expectRedirect(b.post(path + "/check", [:]))
+            #expect(try await claimRecord(app, path).draft.status(of: .check) == .completed)
+            try await b.get(path + "/claim/new")
+            try await b.expectRedirect(b.post(path + "/claim/new", ["reason": "Late fee", "amount": "50"]))
+            #expect(try await claimRecord(app, path).draft.answersChecked == false)
+            #expect(try await b.get(path + "/fee").location == path + "/check")
+            let check = try await b.get(path + "/check")
+            #expect(check.body.contains("$7,550.00"))
+        }
+    }
+
+    @Test func courtStaffDoNotFileClaims() async throws {
+        try await withDocket { app, _ in
+            let clerk = try await signedInClerk(app)
+            try await clerk.get("/staff")
+            #expect(try await clerk.post("/claims", [:]).status == .forbidden)
+            #expect(try await clerk.get("/claims/prepared").status == .forbidden)
+            #expect(try await ClaimRecord.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func overTheLimitWithoutAWaiverIsRefusedAndWithOneIsIssued() async throws {
         try await withDocket { app, _ in
             let b = Browser(app)

@@ -120,12 +120,7 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
 
             // The filer cannot see the queue; a clerk can.
             #expect(try await filer.get("/staff/claims").status == .forbidden)
-            let clerk = Browser(app)
-            let link = try await StaffAccounts.add(email: "clerk@example.com", role: "clerk", app: app)
-            let token = String(link.split(separator: "=").last!)
-            try await clerk.get(String(link.dropFirst(app.docket.settings.baseURL.count)))
-            try await clerk.post("/recover/reset", ["token": token, "password": "amber-harbour-quill", "passwordConfirmation": "amber-harbour-quill"])
-            try await clerk.signIn("clerk@example.com", "amber-harbour-quill")
+            let clerk = try await signedInClerk(app)
             let queue = try await clerk.get("/staff/claims")
             #expect(queue.body.contains("a defendant is under a legal disability"))
             #expect(queue.body.contains("the interest claimed is above 35% a year"))

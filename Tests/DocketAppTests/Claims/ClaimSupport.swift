@@ -79,3 +79,14 @@ func claimID(_ path: String) -> UUID {
 func claimRecord(_ app: Application, _ path: String) async throws -> ClaimRecord {
     try #require(try await ClaimRecord.find(claimID(path), on: app.db))
 }
+
+/// A clerk made with `docket staff add`, who has set a password from the emailed link and signed in.
+func signedInClerk(_ app: Application) async throws -> Browser {
+    let link = try await StaffAccounts.add(email: "clerk@example.com", role: "clerk", app: app)
+    let clerk = Browser(app)
+    try await clerk.get(String(link.dropFirst(app.docket.settings.baseURL.count)))
+    try await clerk.post("/recover/reset", ["token": String(link.split(separator: "=").last!),
+                                            "password": "amber-harbour-quill", "passwordConfirmation": "amber-harbour-quill"])
+    try await clerk.signIn("clerk@example.com", "amber-harbour-quill")
+    return clerk
+}

@@ -1,0 +1,142 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import SQLKit
+import Vapor
+
+/// An ODR case once submitted: the page both sides share, the message thread, evidence,
+/// withdrawing, and going to court when an agreement is in default.
+struct OdrCaseController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let odr = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("odr", ":caseID")
+        odr.get(use: show)
+        odr.post("messages", use: message)
+        odr.on(.POST, "evidence", body: .collect(maxSize: ClaimDocumentsController.maxBody), use: evidence)
+        odr.get("evidence", ":index", use: evidenceFile)
+        odr.post("withdraw", use: withdraw)
+        odr.post("court-claim", use: courtClaim)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        if viewer.record.isDraft { return try await OdrPages.draft(req, viewer.record, values: [:], problems: []) }
+        return try await OdrPages.case(req, viewer, values: [:], problems: [])
+    }
+
+    static let maxMessage = 5_000
+
+    func message(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let text = (req.formValues()["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [FieldProblem] = []
+        if text.isEmpty { problems.append(FieldProblem("message", "error.message.missing")) }
+        else if text.count > Self.maxMessage { problems.append(FieldProblem("message", "error.message.tooLong")) }
+        if !problems.isEmpty { return try await OdrPages.case(req, viewer, values: ["message": text], problems: problems) }
+        _ = try await OdrCases.act(req, viewer, "message") { _ in [.message(text: text)] }
+        try await notifyOthers(req, viewer)
+        return req.redirect(to: OdrAccess.path(viewer.record) + "#thread")
+    }
+
+    func evidence(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let upload = (try? req.content.decode(ClaimDocumentsController.Upload.self)) ?? ClaimDocumentsController.Upload()
+        let title = (upload.documentTitle ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems: [FieldProblem] = []
+        if title.isEmpty || title.count > 200 { problems.append(FieldProblem("documentTitle", "error.documentTitle.missing")) }
+        if (upload.file?.data.readableBytes ?? 0) == 0 { problems.append(FieldProblem("file", "error.file.missing")) }
+        var stored: ClaimDocument? = nil
+        if problems.isEmpty, OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
+            .can(viewer.side, viewer.party, "evidence") {
+            switch ClaimDocumentsController.store(upload.file, req: req) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let doc): stored = doc
+            }
+        }
+        if !problems.isEmpty { return try await OdrPages.case(req, viewer, values: ["documentTitle": title], problems: problems) }
+        let doc = stored
+        _ = try await OdrCases.act(req, viewer, "evidence") { _ in
+            guard let doc, let sha = doc.sha256, let reference = doc.reference else { throw Abort(.conflict, reason: "odr") }
+            return [.evidence(title: title, fileName: doc.fileName ?? "", sha256: sha, reference: reference, contentType: doc.contentType ?? "")]
+        }
+        try await notifyOthers(req, viewer)
+        return req.redirect(to: OdrAccess.path(viewer.record) + "#thread")
+    }
+
+    func evidenceFile(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let n = try ClaimSectionController.index(req)
+        let shared = try await OdrCases.entries(viewer.record.id!, on: req.db).compactMap { entry -> (String, String)? in
+            if case let .evidence(_, _, _, reference, type) = entry.event { return (reference, type) }
+            return nil
+        }
+        guard n < shared.count, let data = req.docket.files.get(shared[n].0) else { throw Abort(.notFound) }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: shared[n].1)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence-\(n + 1).\(shared[n].0.split(separator: ".").last ?? "bin")\"")
+        return response
+    }
+
+    /// Tells the other side about new messages and evidence, at most once an hour for a case.
+    private func notifyOthers(_ req: Request, _ viewer: OdrViewer) async throws {
+        let now = req.now, app = req.application
+        let (id, party) = (viewer.record.id!, viewer.party)
+        try await req.db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { return }
+            let due = try await sql.raw("""
+                UPDATE \(ident: OdrCaseRecord.schema) SET notified_at = \(bind: now)
+                WHERE id = \(bind: id) AND (notified_at IS NULL OR notified_at <= \(bind: now.addingTimeInterval(-3600))) RETURNING id
+                """).all()
+            guard !due.isEmpty, let record = try await OdrCaseRecord.find(id, on: db) else { return }
+            let summary = OdrCases.fold(try await OdrCases.entries(id, on: db), record, app)
+            let others = summary.signatories(claimant: record.claimantEmail).filter { $0 != party }
+            try await OdrMail.activity(record, to: others, app: app, at: now, on: db)
+        }
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let summary = try await OdrCases.act(req, viewer, "withdraw") { _ in [.withdrawn] }
+        let now = req.now, app = req.application, record = viewer.record
+        try await req.db.transaction { db in
+            try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
+            try await OdrMail.closed(record, reason: .withdrawn, respondents: summary.accepted + summary.unanswered, app: app, at: now, on: db)
+        }
+        return req.redirect(to: OdrAccess.path(record))
+    }
+
+    /// A Plaintiff's Claim draft for the unpaid balance, prefilled from the case and its agreement.
+    func courtClaim(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let record = viewer.record
+        let entries = try await OdrCases.entries(record.id!, on: req.db)
+        let summary = OdrCases.fold(entries, record, req.application)
+        guard summary.can(viewer.side, viewer.party, "file-claim"), let account = req.account else { throw Abort(.conflict, reason: "odr") }
+        let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
+        let contact = try await account.$contact.get(on: req.db)?.details
+        var draft = ClaimDraft()
+        draft.plaintiffs = [ClaimParty(kind: .individual, firstName: contact?.firstName ?? "", lastName: contact?.lastName ?? "",
+                                       address: contact?.address ?? "", city: contact?.city ?? "", province: contact?.province ?? "ON",
+                                       postalCode: contact?.postalCode ?? "", phone: contact?.phone ?? "", email: account.email)]
+        draft.defendants = invitations.filter { summary.accepted.contains($0.respondentEmail) }.map {
+            ClaimParty(kind: .individual, firstName: $0.respondentName, province: "ON", email: $0.respondentEmail)
+        }
+        draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: summary.balance)]
+        draft.summary = req.t("odr.claim.summary", [summary.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
+        draft.incidentOn = summary.defaultSince
+        let sealed = entries.compactMap { entry -> String? in
+            if case let .agreementSealed(sha) = entry.event { return sha }
+            return nil
+        }.last
+        draft.documents = [ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)]
+        let claim = ClaimRecord()
+        claim.accountID = account.id!
+        claim.kind = ClaimRecord.Kind.online.rawValue
+        claim.status = ClaimRecord.Status.draft.rawValue
+        claim.draft = draft
+        claim.language = req.language.rawValue
+        claim.createdAt = req.now
+        claim.updatedAt = req.now
+        try await claim.create(on: req.db)
+        return req.redirect(to: ClaimAccess.path(claim))
+    }
+}

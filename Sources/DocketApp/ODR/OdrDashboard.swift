@@ -1,0 +1,51 @@
+import DocketCore
+import Fluent
+import Vapor
+
+/// One ODR case on a party's dashboard: its status, and what to do next and by when.
+struct DisputeItem: Encodable {
+    let href: String
+    let title: String
+    let status: String
+    let statusLabel: String
+    let next: String
+}
+
+enum OdrDashboard {
+    /// The cases the account opened, and those it joined or was invited to by an answered link.
+    static func items(_ req: Request, _ account: AccountRecord) async throws -> [DisputeItem] {
+        let own = try await OdrCaseRecord.query(on: req.db).filter(\.$accountID == account.id!).sort(\.$updatedAt, .descending).all()
+        let joined = try await OdrInvitationRecord.query(on: req.db).filter(\.$accountID == account.id!).all()
+        var items: [DisputeItem] = []
+        for record in own {
+            if record.isDraft {
+                let missing = !record.draft.missing.isEmpty
+                items.append(DisputeItem(href: OdrAccess.path(record), title: title(req, record), status: missing ? "incomplete" : "complete",
+                                         statusLabel: req.t(missing ? "odr.status.incomplete" : "claim.status.complete"),
+                                         next: req.t(missing ? "odr.next.incomplete" : "odr.next.submit")))
+                continue
+            }
+            items.append(try await item(req, record, side: .claimant))
+        }
+        for invitation in joined {
+            guard let record = try await OdrCaseRecord.find(invitation.caseID, on: req.db) else { continue }
+            let entries = try await OdrCases.entries(record.id!, on: req.db)
+            guard OdrCases.fold(entries, record, req.application).accepted.contains(invitation.respondentEmail) else { continue }
+            items.append(try await item(req, record, side: .respondent))
+        }
+        return items
+    }
+
+    private static func title(_ req: Request, _ record: OdrCaseRecord) -> String {
+        let d = record.draft
+        let names = d.respondents.map(\.name).joined(separator: ", ")
+        return req.t("odr.dashboard.title", [record.claimantName, names.isEmpty ? "…" : names])
+    }
+
+    private static func item(_ req: Request, _ record: OdrCaseRecord, side: OdrSide) async throws -> DisputeItem {
+        let s = OdrCases.fold(try await OdrCases.entries(record.id!, on: req.db), record, req.application)
+        return DisputeItem(href: OdrAccess.path(record), title: title(req, record), status: s.status.rawValue,
+                           statusLabel: req.t("odr.status.\(s.status.rawValue)") + (s.closure.map { " — " + req.t("odr.closure.\($0.rawValue)") } ?? ""),
+                           next: OdrPages.next(req, s, side: side))
+    }
+}

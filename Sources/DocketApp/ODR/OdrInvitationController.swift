@@ -1,0 +1,88 @@
+import DocketCore
+import Fluent
+import Vapor
+
+/// The emailed invitation: a single-use link that lets the respondent sign in or create an
+/// account, then accept or decline taking part.
+struct OdrInvitationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let invitations = routes.grouped("odr", "invitations")
+        invitations.get(":token", use: show)
+        invitations.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).post(":token", ":answer", use: answer)
+    }
+
+    struct Body: Encodable {
+        let signedIn: Bool
+        let claimant: String
+        let amount: String
+        let category: String
+        let description: String
+        let acceptBy: String
+        let acceptAction: String
+        let declineAction: String
+        let signInURL: String
+    }
+
+    private func invitation(_ req: Request) async throws -> (OdrInvitationRecord, OdrCaseRecord, OdrSummary) {
+        let token = req.parameters.get("token") ?? ""
+        guard let invitation = try await OdrInvitationRecord.query(on: req.db).filter(\.$tokenHash == Tokens.sha256(token)).first(),
+              let record = try await OdrCaseRecord.find(invitation.caseID, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        let summary = OdrCases.fold(try await OdrCases.entries(record.id!, on: req.db), record, req.application)
+        return (invitation, record, summary)
+    }
+
+    private func gone(_ req: Request, _ key: String) async throws -> Response {
+        try await req.page("message", titleKey: key + ".heading",
+                           RecoveryController.MessageBody(heading: req.t(key + ".heading"), message: req.t(key + ".message"),
+                                                          link: "/account", linkText: req.t("nav.account")),
+                           status: .gone)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (invitation, record, summary) = try await invitation(req)
+        if invitation.usedAt != nil { return try await gone(req, "odr.invitation.used") }
+        guard summary.can(.respondent, invitation.respondentEmail, "accept-invitation") else { return try await gone(req, "odr.invitation.expired") }
+        let draft = record.draft
+        let path = req.url.path
+        let body = Body(signedIn: req.account != nil, claimant: record.claimantName, amount: req.money(draft.amount ?? .zero),
+                        category: draft.category.map { req.t("category.\($0.rawValue)") } ?? "", description: draft.description,
+                        acceptBy: summary.acceptBy.map(req.day) ?? "", acceptAction: path + "/accept", declineAction: path + "/decline",
+                        signInURL: "/sign-in?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return try await req.page("odr/invitation", titleKey: "odr.invitation.title", body)
+    }
+
+    func answer(req: Request) async throws -> Response {
+        guard let account = req.account else { throw Abort(.unauthorized) }
+        let accepting: Bool
+        switch req.parameters.get("answer") {
+        case "accept": accepting = true
+        case "decline": accepting = false
+        default: throw Abort(.notFound)
+        }
+        let (invitation, record, _) = try await invitation(req)
+        if invitation.usedAt != nil { return try await gone(req, "odr.invitation.used") }
+        guard record.accountID != account.id else { throw Abort(.forbidden) }
+        let now = req.now, app = req.application, email = invitation.respondentEmail, invitationID = invitation.id!
+        let outcome: Bool = try await OdrCases.locked(record.id!, app: app) { db, record, summary in
+            // Used inside the lock: a second answer, even at the same moment, finds it used.
+            guard let fresh = try await OdrInvitationRecord.find(invitationID, on: db), fresh.usedAt == nil,
+                  summary.can(.respondent, email, "accept-invitation") else { return false }
+            fresh.usedAt = now
+            fresh.accountID = account.id
+            try await fresh.save(on: db)
+            try await CaseDocket.append([accepting ? .accepted(respondent: email) : .declined(respondent: email)],
+                                        by: .respondent, party: email, actor: account.id, to: record.id!, at: now, on: db)
+            let after = OdrCases.fold(try await OdrCases.entries(record.id!, on: db), record, app)
+            if after.closure == .declined {
+                try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
+                try await OdrMail.closed(record, reason: .declined, respondents: after.declined, app: app, at: now, on: db)
+            }
+            return true
+        }
+        guard outcome else { return try await gone(req, "odr.invitation.expired") }
+        req.logger.info("ODR invitation answered", metadata: ["case": "\(record.id!)", "accepted": "\(accepting)"])
+        return req.redirect(to: accepting ? OdrAccess.path(record) : "/account?declined=1")
+    }
+}

@@ -1,0 +1,69 @@
+import DocketCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Messages about ODR cases, in the language the case was opened in, queued on the caller's transaction.
+enum OdrMail {
+    private static func send(_ record: OdrCaseRecord, to recipients: [String], subject: String, _ subjectArgs: [String] = [],
+                             paragraphs: [(String, [String])], link: String? = nil, attachments: [MailAttachment] = [],
+                             app: Application, at now: Date, on db: any Database) async throws {
+        let language = Language(rawValue: record.language) ?? .en
+        let c = app.docket.catalogue
+        var text = paragraphs.map { c.text($0.0, language, $0.1) }
+        if let link { text.append(app.docket.settings.baseURL + link) }
+        text.append(c.text("mail.signoff", language))
+        for recipient in recipients {
+            try await Outbox.enqueue(to: recipient, subject: c.text(subject, language, subjectArgs), text: text.joined(separator: "\n\n"),
+                                     html: Mailbox.html(text), attachments: attachments, at: now, on: db)
+        }
+    }
+
+    static func invitation(_ record: OdrCaseRecord, to respondent: OdrRespondent, token: String, language: Language,
+                           app: Application, at now: Date, on db: any Database) async throws {
+        let draft = record.draft
+        let amount = (draft.amount ?? .zero).formatted(french: language == .fr)
+        let lastDay = DateText.day(CivilDate.of(now).adding(days: OdrFold.acceptDays), language)
+        try await send(record, to: [respondent.email], subject: "mail.odrInvite.subject", [record.claimantName],
+                       paragraphs: [("mail.odrInvite.body", [respondent.name, record.claimantName, amount]),
+                                    ("mail.odrInvite.deadline", [lastDay]), ("odr.voluntary", [])],
+                       link: "/odr/invitations/" + token, app: app, at: now, on: db)
+    }
+
+    static func reminder(_ record: OdrCaseRecord, to respondent: String, lastDay: CivilDate, app: Application, at now: Date,
+                         on db: any Database) async throws {
+        let language = Language(rawValue: record.language) ?? .en
+        try await send(record, to: [respondent], subject: "mail.odrReminder.subject", [record.claimantName],
+                       paragraphs: [("mail.odrReminder.body", [record.claimantName, DateText.day(lastDay, language)])],
+                       app: app, at: now, on: db)
+    }
+
+    /// Told to both sides: the case closed (no response, declined, withdrawn).
+    static func closed(_ record: OdrCaseRecord, reason: OdrClosure, respondents: [String], app: Application, at now: Date,
+                       on db: any Database) async throws {
+        try await send(record, to: [record.claimantEmail] + respondents, subject: "mail.odrClosed.subject",
+                       paragraphs: [("mail.odrClosed.\(reason.rawValue)", []), ("mail.odrClosed.next", [])],
+                       link: OdrAccess.path(record), app: app, at: now, on: db)
+    }
+
+    static func activity(_ record: OdrCaseRecord, to recipients: [String], app: Application, at now: Date, on db: any Database) async throws {
+        try await send(record, to: recipients, subject: "mail.odrActivity.subject", paragraphs: [("mail.odrActivity.body", [])],
+                       link: OdrAccess.path(record), app: app, at: now, on: db)
+    }
+
+    static func settled(_ record: OdrCaseRecord, to recipients: [String], pdfPath: String, app: Application, at now: Date,
+                        on db: any Database) async throws {
+        try await send(record, to: recipients, subject: "mail.odrSettled.subject", paragraphs: [("mail.odrSettled.body", [])],
+                       link: OdrAccess.path(record), attachments: [MailAttachment(filename: "settlement-agreement.pdf",
+                                                                                  contentType: "application/pdf", path: pdfPath)],
+                       app: app, at: now, on: db)
+    }
+
+    static func inDefault(_ record: OdrCaseRecord, to recipients: [String], since: CivilDate, app: Application, at now: Date,
+                          on db: any Database) async throws {
+        let language = Language(rawValue: record.language) ?? .en
+        try await send(record, to: recipients, subject: "mail.odrDefault.subject",
+                       paragraphs: [("mail.odrDefault.body", [DateText.day(since, language)])],
+                       link: OdrAccess.path(record), app: app, at: now, on: db)
+    }
+}

@@ -1,0 +1,184 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Vapor
+
+/// The ODR pages: a draft being prepared, and the case both sides share.
+enum OdrPages {
+    struct DraftBody: Encodable {
+        let voluntary: String
+        let limitation: String?
+        let details: [AnswerRow]
+        let respondents: [ListItem]
+        let hasRespondents: Bool
+        let missing: [LinkView]
+        let hasMissing: Bool
+        let form: FormView
+        let submitAction: String
+        let deleteAction: String
+    }
+
+    static func limitationNote(_ req: Request, _ draft: OdrDraft) -> String? {
+        guard let incident = draft.incidentOn else { return nil }
+        let check = req.docket.rules.limitation(discovered: incident, today: CivilDate.of(req.now))
+        return req.t("odr.limitation", [req.day(check.lastDay)])
+    }
+
+    static func draft(_ req: Request, _ record: OdrCaseRecord, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+        let d = record.draft
+        let b = FormBuilder(req, values: values, problems: problems)
+        let form = b.form(action: OdrAccess.path(record, "respondents"), submitKey: "button.addRespondent",
+                          sections: [b.section(nil, [b.field("respondentName"), b.field("respondentEmail", "email")])])
+        let details = [
+            AnswerRow(label: req.t("field.category"), value: d.category.map { req.t("category.\($0.rawValue)") } ?? req.t("answer.none"), change: OdrAccess.path(record, "details")),
+            AnswerRow(label: req.t("field.description"), value: d.description.isEmpty ? req.t("answer.none") : d.description, change: OdrAccess.path(record, "details")),
+            AnswerRow(label: req.t("field.amount"), value: d.amount.map(req.money) ?? req.t("answer.none"), change: OdrAccess.path(record, "details")),
+        ]
+        let respondents = d.respondents.enumerated().map { n, r in
+            ListItem(title: r.name, lines: [r.email], changeURL: nil, removeURL: OdrAccess.path(record, "respondents/\(n)/remove"))
+        }
+        let missing = d.missing.map { LinkView(href: $0 == "odr.missing.respondents" ? "#respondentName" : OdrAccess.path(record, "details"), label: req.t($0)) }
+        let body = DraftBody(voluntary: req.t("odr.voluntary"), limitation: limitationNote(req, d), details: details,
+                             respondents: respondents, hasRespondents: !respondents.isEmpty, missing: missing, hasMissing: !missing.isEmpty,
+                             form: form, submitAction: OdrAccess.path(record, "submit"), deleteAction: OdrAccess.path(record, "delete"))
+        return try await req.page("odr/draft", titleKey: "odr.draft.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct ThreadItem: Encodable {
+        let who: String
+        let when: String
+        let text: String
+        let file: LinkView?
+    }
+
+    struct OfferView: Encodable {
+        let number: Int
+        let from: String
+        let summary: String
+        let acceptAction: String
+        let rejectAction: String
+    }
+
+    struct PaymentView: Encodable {
+        let text: String
+        let confirmAction: String?
+    }
+
+    struct CaseBody: Encodable {
+        let status: String
+        let statusLabel: String
+        let next: String
+        let voluntary: String
+        let limitation: String?
+        let details: [AnswerRow]
+        let parties: [String]
+        let thread: [ThreadItem]
+        let hasThread: Bool
+        let openOffer: OfferView?
+        let canAnswerOffer: Bool
+        let canOffer: Bool
+        let agreement: LinkView?
+        let schedule: [String]
+        let hasSchedule: Bool
+        let payments: [PaymentView]
+        let canMessage: Bool
+        let canRecordPayment: Bool
+        let canWithdraw: Bool
+        let canFileClaim: Bool
+        let isClaimant: Bool
+        let errors: [ErrorItem]
+        let hasErrors: Bool
+        let fieldErrors: [String: String]
+        let values: [String: String]
+        let base: String
+    }
+
+    static func describe(_ req: Request, _ entry: OdrEntry, names: [String: String], evidenceIndex: inout Int, base: String) -> ThreadItem? {
+        let who = names[entry.party] ?? entry.party
+        let when = DateText.long(entry.at, req.language)
+        func item(_ key: String, _ args: [String] = [], file: LinkView? = nil) -> ThreadItem {
+            ThreadItem(who: entry.party == "docket" ? "Docket" : who, when: when, text: req.t(key, args), file: file)
+        }
+        switch entry.event {
+        case .submitted: return item("odr.event.submitted")
+        case .accepted: return item("odr.event.accepted")
+        case .declined: return item("odr.event.declined")
+        case let .reminded(r, day): return item("odr.event.reminded", [names[r] ?? r, String(day)])
+        case .lapsed: return item("odr.event.lapsed")
+        case let .message(text): return ThreadItem(who: who, when: when, text: text, file: nil)
+        case let .evidence(title, fileName, _, _, _):
+            defer { evidenceIndex += 1 }
+            return item("odr.event.evidence", [title], file: LinkView(href: base + "/evidence/\(evidenceIndex)", label: fileName))
+        case let .offer(n, terms): return item("odr.event.offer", [String(n), termsText(req, terms)])
+        case let .offerAccepted(n): return item("odr.event.offerAccepted", [String(n)])
+        case let .offerRejected(n): return item("odr.event.offerRejected", [String(n)])
+        case let .signed(name, _): return item("odr.event.signed", [name])
+        case .agreementSealed: return item("odr.event.sealed")
+        case let .paymentRecorded(_, amount, on): return item("odr.event.payment", [req.money(amount), req.day(on)])
+        case let .paymentConfirmed(n): return item("odr.event.paymentConfirmed", [String(n)])
+        case .defaultNoticed: return item("odr.event.default")
+        case .withdrawn: return item("odr.event.withdrawn")
+        }
+    }
+
+    static func termsText(_ req: Request, _ terms: SettlementTerms) -> String {
+        let plan: String
+        switch terms.plan {
+        case let .lumpSum(by): plan = req.t("odr.terms.lump", [req.day(by)])
+        case let .instalments(each, every, first): plan = req.t("odr.terms.instalments", [req.money(each), req.t("frequency.\(every.rawValue)"), req.day(first)])
+        }
+        return req.money(terms.amount) + ", " + plan
+    }
+
+    static func next(_ req: Request, _ s: OdrSummary, side: OdrSide) -> String {
+        switch s.status {
+        case .pending: return req.t(side == .claimant ? "odr.next.pending" : "odr.next.pendingRespondent", [s.acceptBy.map(req.day) ?? ""])
+        case .active: return req.t(s.agreed == nil ? "odr.next.active" : "odr.next.sign")
+        case .settled: return req.t("odr.next.settled", [s.schedule.first { _ in true }.map { req.day($0.payBy) } ?? "", req.money(s.balance)])
+        case .inDefault: return req.t("odr.next.default", [s.defaultSince.map(req.day) ?? "", req.money(s.balance)])
+        case .closed: return req.t("odr.next.closed.\(s.closure?.rawValue ?? "withdrawn")")
+        }
+    }
+
+    static func `case`(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+        let record = viewer.record
+        let entries = try await OdrCases.entries(record.id!, on: req.db)
+        let s = OdrCases.fold(entries, record, req.application)
+        let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
+        var names = Dictionary(invitations.map { ($0.respondentEmail, $0.respondentName) }, uniquingKeysWith: { a, _ in a })
+        names[record.claimantEmail] = record.claimantName
+        let base = OdrAccess.path(record)
+        var evidenceIndex = 0
+        let thread = entries.compactMap { describe(req, $0, names: names, evidenceIndex: &evidenceIndex, base: base) }
+        let parties = [req.t("odr.party.claimant", [record.claimantName])] + invitations.map { i in
+            let state = s.accepted.contains(i.respondentEmail) ? "accepted" : s.declined.contains(i.respondentEmail) ? "declined" : "waiting"
+            return req.t("odr.party.respondent", [i.respondentName, req.t("odr.party.\(state)")])
+        }
+        let (side, party) = (viewer.side, viewer.party)
+        let b = FormBuilder(req, values: values, problems: problems)
+        let d = record.draft
+        let body = CaseBody(
+            status: s.status.rawValue, statusLabel: req.t("odr.status.\(s.status.rawValue)") + (s.closure.map { " — " + req.t("odr.closure.\($0.rawValue)") } ?? ""),
+            next: next(req, s, side: side), voluntary: req.t("odr.voluntary"), limitation: limitationNote(req, d),
+            details: [AnswerRow(label: req.t("field.category"), value: d.category.map { req.t("category.\($0.rawValue)") } ?? "", change: nil),
+                      AnswerRow(label: req.t("field.description"), value: d.description, change: nil),
+                      AnswerRow(label: req.t("field.amount"), value: d.amount.map(req.money) ?? "", change: nil)],
+            parties: parties, thread: thread, hasThread: !thread.isEmpty,
+            openOffer: s.openOffer.map { OfferView(number: $0.number, from: names[$0.party] ?? $0.party, summary: termsText(req, $0.terms),
+                                                   acceptAction: base + "/offers/\($0.number)/accept", rejectAction: base + "/offers/\($0.number)/reject") },
+            canAnswerOffer: s.can(side, party, "accept-offer"), canOffer: s.can(side, party, "offer"),
+            agreement: s.agreed == nil ? nil : LinkView(href: base + "/agreement", label: req.t(s.sealed ? "odr.agreement.view" : "odr.agreement.open")),
+            schedule: s.schedule.map { req.day($0.payBy) + " — " + req.money($0.amount) }, hasSchedule: !s.schedule.isEmpty,
+            payments: s.payments.map { p in
+                PaymentView(text: req.t(p.confirmed ? "odr.payment.confirmed" : "odr.payment.unconfirmed", [req.money(p.amount), req.day(p.on)]),
+                            confirmAction: !p.confirmed && s.can(side, party, "confirm-payment") ? base + "/payments/\(p.number)/confirm" : nil)
+            },
+            canMessage: s.can(side, party, "message"), canRecordPayment: s.can(side, party, "record-payment"),
+            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"), isClaimant: side == .claimant,
+            errors: b.errors, hasErrors: !problems.isEmpty,
+            fieldErrors: Dictionary(problems.map { ($0.field, req.t($0.messageKey)) }, uniquingKeysWith: { a, _ in a }),
+            values: values, base: base)
+        return try await req.page("odr/case", titleKey: "odr.case.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity,
+                                  notice: (try? req.query.get(String.self, at: "submitted")) == "1" ? req.t("odr.submitted.notice") : nil)
+    }
+}

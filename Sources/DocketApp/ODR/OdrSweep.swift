@@ -1,0 +1,51 @@
+import DocketCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Background work for ODR cases. The state of a case is derived from its docket and the clock,
+/// so this only records what it sees (a lapse, a reminder sent, a default noticed) and tells people.
+/// Each case is handled under its lock, so two sweeps, in one process or two, record a thing once.
+enum OdrSweep {
+    struct Outcome: Equatable, Sendable {
+        var lapsed = 0, reminded = 0, defaults = 0
+    }
+
+    @discardableResult
+    static func run(app: Application) async throws -> Outcome {
+        let ids = try await OdrCaseRecord.query(on: app.db).filter(\.$status == "submitted").filter(\.$open == true).all(\.$id)
+        var outcome = Outcome()
+        for id in ids {
+            let step = try await sweep(id, app: app)
+            outcome.lapsed += step.lapsed; outcome.reminded += step.reminded; outcome.defaults += step.defaults
+        }
+        return outcome
+    }
+
+    static func sweep(_ id: UUID, app: Application) async throws -> Outcome {
+        let now = app.docket.clock.now()
+        return try await OdrCases.locked(id, app: app) { db, record, summary in
+            var outcome = Outcome()
+            if summary.lapseToRecord {
+                try await CaseDocket.append([.lapsed], by: .claimant, party: "docket", actor: nil, to: id, at: now, on: db)
+                try await OdrMail.closed(record, reason: .noResponse, respondents: summary.unanswered, app: app, at: now, on: db)
+                outcome.lapsed = 1
+            }
+            for (respondent, day) in summary.remindersDue {
+                try await CaseDocket.append([.reminded(respondent: respondent, day: day)], by: .claimant, party: "docket",
+                                            actor: nil, to: id, at: now, on: db)
+                try await OdrMail.reminder(record, to: respondent, lastDay: summary.acceptBy!, app: app, at: now, on: db)
+                outcome.reminded += 1
+            }
+            if summary.defaultNoticeDue, let since = summary.defaultSince {
+                try await CaseDocket.append([.defaultNoticed], by: .claimant, party: "docket", actor: nil, to: id, at: now, on: db)
+                try await OdrMail.inDefault(record, to: [record.claimantEmail] + summary.accepted, since: since, app: app, at: now, on: db)
+                outcome.defaults = 1
+            }
+            if summary.status == .closed || (summary.sealed && summary.balance <= .zero) {
+                try await OdrCaseRecord.query(on: db).filter(\.$id == id).set(\.$open, to: false).update()
+            }
+            return outcome
+        }
+    }
+}

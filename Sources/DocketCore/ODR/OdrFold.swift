@@ -1,0 +1,244 @@
+import Foundation
+
+/// The two sides of an online dispute.
+public enum OdrSide: String, Codable, Sendable {
+    case claimant, respondent
+}
+
+/// One thing that happened in an ODR case. Like a court case, an ODR case is its docket.
+public enum OdrEvent: Codable, Sendable, Equatable {
+    /// The claimant submitted the case; each respondent is invited by email at that instant.
+    case submitted(respondents: [String], amount: Money)
+    case accepted(respondent: String)
+    case declined(respondent: String)
+    /// A reminder to a respondent who has not answered (days after the invitation).
+    case reminded(respondent: String, day: Int)
+    /// The 14 days passed without an acceptance; recorded by the sweep (the state is derived anyway).
+    case lapsed
+    case message(text: String)
+    case evidence(title: String, fileName: String, sha256: String, reference: String, contentType: String)
+    case offer(number: Int, terms: SettlementTerms)
+    case offerAccepted(number: Int)
+    case offerRejected(number: Int)
+    /// A party signed the settlement agreement by typing their full name.
+    case signed(name: String, address: String)
+    /// Every party signed; the agreement was sealed.
+    case agreementSealed(sha256: String)
+    case paymentRecorded(number: Int, amount: Money, on: CivilDate)
+    case paymentConfirmed(number: Int)
+    /// The parties were told the agreement is in default.
+    case defaultNoticed
+    case withdrawn
+}
+
+public struct OdrEntry: Sendable, Equatable {
+    public let sequence: Int
+    public let at: Date
+    public let side: OdrSide
+    /// Who acted: the claimant's or a respondent's email.
+    public let party: String
+    public let event: OdrEvent
+
+    public init(sequence: Int, at: Date, side: OdrSide, party: String, event: OdrEvent) {
+        self.sequence = sequence; self.at = at; self.side = side; self.party = party; self.event = event
+    }
+}
+
+public enum OdrStatus: String, Sendable {
+    case pending, active, settled
+    case inDefault = "in-default"
+    case closed
+}
+
+public enum OdrClosure: String, Sendable {
+    case noResponse = "no-response", declined, withdrawn
+}
+
+public struct OdrOffer: Equatable, Sendable {
+    public let number: Int
+    public let side: OdrSide
+    public let party: String
+    public let terms: SettlementTerms
+}
+
+public struct OdrPayment: Equatable, Sendable {
+    public let number: Int
+    public let side: OdrSide
+    public let amount: Money
+    public let on: CivilDate
+    public let confirmed: Bool
+}
+
+public struct OdrSummary: Sendable {
+    public let status: OdrStatus
+    public let closure: OdrClosure?
+    public let invitedOn: CivilDate?
+    /// The last day a respondent may accept.
+    public let acceptBy: CivilDate?
+    /// Respondents who accepted, declined, or have not answered.
+    public let accepted: [String]
+    public let declined: [String]
+    public let unanswered: [String]
+    /// The 14 days to accept have not run out.
+    public let invitationOpen: Bool
+    public let openOffer: OdrOffer?
+    public let agreed: SettlementTerms?
+    /// Parties (emails) who have signed, and whether the agreement is sealed.
+    public let signedBy: [String]
+    public let sealed: Bool
+    public let schedule: [ScheduledPayment]
+    public let payments: [OdrPayment]
+    public let confirmedPaid: Money
+    /// The first missed payment's last day, when the agreement is in default.
+    public let defaultSince: CivilDate?
+    /// What background work should record or send now.
+    public let lapseToRecord: Bool
+    public let remindersDue: [(respondent: String, day: Int)]
+    public let defaultNoticeDue: Bool
+    public let nextOfferNumber: Int
+    public let nextPaymentNumber: Int
+
+    public var balance: Money { (agreed?.amount ?? .zero) - confirmedPaid }
+
+    /// Everyone who must sign: the claimant and each respondent who accepted.
+    public func signatories(claimant: String) -> [String] { [claimant] + accepted }
+
+    public func everyoneSigned(claimant: String) -> Bool {
+        agreed != nil && signatories(claimant: claimant).allSatisfy(signedBy.contains)
+    }
+}
+
+/// The pure fold from an ODR case's docket and the time to its state.
+public enum OdrFold {
+    /// Days a respondent has to accept (seed 000), and the reminder days.
+    public static let acceptDays = 14
+    public static let reminderDays = [7, 12]
+
+    public static func fold(_ entries: [OdrEntry], claimant: String, periods: Periods, now: Date) -> OdrSummary {
+        let today = CivilDate.of(now)
+        var invitedOn: CivilDate?
+        var respondents: [String] = []
+        var accepted: [String] = [], declined: [String] = []
+        var reminded: [String: Int] = [:]
+        var lapsed = false, withdrawn = false, sealed = false, noticed = false
+        var offers: [Int: OdrOffer] = [:]
+        var open: OdrOffer?
+        var agreed: SettlementTerms?
+        var signed: [String] = []
+        var payments: [Int: OdrPayment] = [:]
+        var lastOffer = 0, lastPayment = 0
+
+        for e in entries.sorted(by: { $0.sequence < $1.sequence }) {
+            switch e.event {
+            case let .submitted(list, _):
+                respondents = list; invitedOn = CivilDate.of(e.at)
+            case let .accepted(r):
+                if respondents.contains(r), !accepted.contains(r), !declined.contains(r) { accepted.append(r) }
+            case let .declined(r):
+                if respondents.contains(r), !accepted.contains(r), !declined.contains(r) { declined.append(r) }
+            case let .reminded(r, day): reminded[r] = max(reminded[r] ?? 0, day)
+            case .lapsed: lapsed = true
+            case .message, .evidence: break
+            case let .offer(n, terms):
+                guard agreed == nil else { continue }
+                let offer = OdrOffer(number: n, side: e.side, party: e.party, terms: terms)
+                offers[n] = offer; open = offer; lastOffer = max(lastOffer, n)
+            case let .offerAccepted(n):
+                if agreed == nil, let o = open, o.number == n, o.side != e.side { agreed = o.terms; open = nil }
+            case let .offerRejected(n):
+                if let o = open, o.number == n, o.side != e.side { open = nil }
+            case .signed:
+                if agreed != nil, !signed.contains(e.party) { signed.append(e.party) }
+            case .agreementSealed: sealed = true
+            case let .paymentRecorded(n, amount, on):
+                payments[n] = OdrPayment(number: n, side: e.side, amount: amount, on: on, confirmed: e.side == .claimant)
+                lastPayment = max(lastPayment, n)
+            case let .paymentConfirmed(n):
+                if let p = payments[n], e.side == .claimant {
+                    payments[n] = OdrPayment(number: n, side: p.side, amount: p.amount, on: p.on, confirmed: true)
+                }
+            case .defaultNoticed: noticed = true
+            case .withdrawn: if !sealed { withdrawn = true }
+            }
+        }
+
+        let acceptBy = invitedOn?.adding(days: acceptDays)
+        let unanswered = respondents.filter { !accepted.contains($0) && !declined.contains($0) }
+        let expired = acceptBy.map { today > $0 } ?? false
+        let schedule = agreed?.schedule(periods: periods) ?? []
+        let paid = payments.values.filter(\.confirmed).reduce(Money.zero) { $0 + $1.amount }
+
+        var status: OdrStatus
+        var closure: OdrClosure? = nil
+        var defaultSince: CivilDate? = nil
+        if withdrawn {
+            status = .closed; closure = .withdrawn
+        } else if sealed {
+            // In default once a payment's last day has passed and what was confirmed does not cover what was due by then.
+            var dueSoFar = Money.zero
+            for payment in schedule {
+                dueSoFar = dueSoFar + payment.amount
+                if today > payment.payBy && paid < dueSoFar { defaultSince = payment.payBy; break }
+            }
+            status = defaultSince == nil ? .settled : .inDefault
+        } else if accepted.isEmpty && !respondents.isEmpty && declined.count == respondents.count {
+            status = .closed; closure = .declined
+        } else if accepted.isEmpty && (lapsed || expired) {
+            status = .closed; closure = .noResponse
+        } else if accepted.isEmpty {
+            status = .pending
+        } else {
+            status = .active
+        }
+
+        var reminders: [(String, Int)] = []
+        if status == .pending, let invitedOn {
+            for r in unanswered {
+                // Only the latest reminder due is sent, so a late sweep does not send two at once.
+                if let day = reminderDays.last(where: { today >= invitedOn.adding(days: $0) }), day > reminded[r] ?? 0 {
+                    reminders.append((r, day))
+                }
+            }
+        }
+
+        return OdrSummary(
+            status: status, closure: closure, invitedOn: invitedOn, acceptBy: acceptBy, accepted: accepted, declined: declined,
+            unanswered: unanswered, invitationOpen: !expired, openOffer: status == .active ? open : nil, agreed: agreed, signedBy: signed, sealed: sealed,
+            schedule: schedule, payments: payments.values.sorted { $0.number < $1.number }, confirmedPaid: paid,
+            defaultSince: defaultSince, lapseToRecord: closure == .noResponse && !lapsed,
+            remindersDue: reminders, defaultNoticeDue: status == .inDefault && !noticed,
+            nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1)
+    }
+}
+
+extension OdrSummary {
+    /// Whether `party` on `side` may do `action` now. Names: accept-invitation, decline-invitation,
+    /// message, evidence, offer, accept-offer, reject-offer, sign, record-payment, confirm-payment,
+    /// withdraw, file-claim.
+    public func can(_ side: OdrSide, _ party: String, _ action: String) -> Bool {
+        let participant = side == .claimant || accepted.contains(party)
+        switch action {
+        case "accept-invitation", "decline-invitation":
+            return side == .respondent && unanswered.contains(party) && invitationOpen && (status == .pending || status == .active)
+        case "message", "evidence":
+            return participant && (status == .active || status == .settled || status == .inDefault)
+        case "offer":
+            return participant && status == .active && agreed == nil
+        case "accept-offer", "reject-offer":
+            guard let o = openOffer else { return false }
+            return participant && status == .active && o.side != side
+        case "sign":
+            return participant && agreed != nil && !sealed && status == .active && !signedBy.contains(party)
+        case "record-payment":
+            return participant && sealed && balance > .zero
+        case "confirm-payment":
+            return side == .claimant && payments.contains { !$0.confirmed }
+        case "withdraw":
+            return participant && (status == .pending || status == .active)
+        case "file-claim":
+            return side == .claimant && status == .inDefault && (agreed?.claimOnDefault ?? false)
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,351 @@
+import DocketCore
+import DocketDocuments
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import DocketApp
+
+@Suite struct OdrTests {
+    @Test func aDraftIsIncompleteUntilEverythingIsGivenAndFixedOnceSubmitted() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, _ in
+            let claimant = Browser(app)
+            try await claimant.register()
+            try await claimant.get("/account")
+            let created = try await claimant.post("/odr", [:])
+            let path = String(try #require(created.location).dropLast("/details".count))
+            let draft = try await claimant.get(path)
+            #expect(draft.body.contains("Incomplete"))
+            #expect(draft.body.contains("Add who is involved, with their email"))
+            #expect(draft.body.contains("does not stop the limitation period"))
+            #expect(!draft.body.contains("Submit and send the invitations"))
+            let refused = try await claimant.post(path + "/submit", [:])
+            #expect(refused.status == .ok)
+            #expect(try await OdrCaseRecord.find(UUID(uuidString: String(path.split(separator: "/")[1]))!, on: app.db)?.status == "draft")
+
+            try await claimant.get(path + "/details")
+            let bad = try await claimant.post(path + "/details", ["category": "x", "description": "", "amount": "-1"])
+            #expect(bad.status == .unprocessableEntity)
+            try await claimant.get(path)
+            let me = try await claimant.post(path + "/respondents", ["respondentName": "Me", "respondentEmail": "marie@example.com"])
+            #expect(me.status == .unprocessableEntity)
+            #expect(me.body.contains("not yours"))
+
+            let full = try await claimant.openDispute()
+            let ready = try await claimant.get(full)
+            // Two years from 2026-10-01 is Sunday 2028-10-01; the rules core moves it to the Monday.
+            #expect(ready.body.contains("The two-year limitation period for a court claim ends on October 2, 2028."))
+            let submitted = try await claimant.post(full + "/submit", [:])
+            #expect(submitted.location == full + "?submitted=1")
+            let shown = try await claimant.get(full)
+            #expect(shown.body.contains("Pending"))
+            #expect(shown.body.contains("December 7, 2026"))
+
+            for (step, form) in [("/details", ["category": "rent", "description": "x", "amount": "5"]),
+                                 ("/respondents", ["respondentName": "Anne", "respondentEmail": "anne@example.com"]),
+                                 ("/submit", [:]), ("/delete", [:])] {
+                #expect(try await claimant.post(full + step, form).status == .conflict, "\(step)")
+            }
+            #expect(try await claimant.get(full + "/details").status == .conflict)
+            let copy = try await claimant.post(full + "/copy", [:])
+            let copied = try #require(copy.location)
+            #expect(copied != full)
+            #expect(try await claimant.get(copied).body.contains("paul@example.com"))
+
+            try await app.mailWorker.runOnce(now: app.docket.clock.now())
+            let invitation = try #require(mail.messages.first { $0.to == "paul@example.com" })
+            #expect(invitation.subject == "Marie Tremblay invites you to settle a dispute online")
+            #expect(invitation.text.contains("$1,200.00"))
+            #expect(invitation.text.contains("December 7, 2026"))
+            let token = String(try #require(invitation.text.split(separator: "\n").first { $0.contains("/odr/invitations/") }).split(separator: "/").last!)
+            #expect(token.count >= 43)
+            let stored = try #require(try await OdrInvitationRecord.query(on: app.db).first())
+            #expect(stored.tokenHash == Tokens.sha256(token))
+            #expect(stored.tokenHash != token)
+        }
+    }
+
+    @Test func anInvitationIsAcceptedOnceAndOnlyWithinFourteenDays() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, clock in
+            let claimant = Browser(app)
+            try await claimant.register()
+            let path = try await claimant.openDispute(respondents: [("Paul Roy", "paul@example.com"), ("Anne Roy", "anne@example.com")])
+            try await claimant.get(path)
+            try await claimant.post(path + "/submit", [:])
+            let paulLink = try await invitationPath(mail, to: "paul@example.com", app: app)
+            let anneLink = try await invitationPath(mail, to: "anne@example.com", app: app)
+
+            let stranger = Browser(app)
+            let anonymous = try await stranger.get(paulLink)
+            #expect(anonymous.status == .ok)
+            #expect(anonymous.body.contains("sign in or create an account"))
+            #expect(try await stranger.get("/odr/invitations/not-a-token").status == .notFound)
+            #expect(try await claimant.post(paulLink + "/accept", [:]).status == .forbidden)
+
+            let paul = try await respondentAccepts(app, mail)
+            #expect(try await paul.get(path).body.contains("Active"))
+            let again = try await paul.post(paulLink + "/accept", [:])
+            #expect(again.status == .gone)
+            #expect(try await paul.get(paulLink).body.contains("already been answered"))
+            #expect(try await claimant.get(path).body.contains("Paul Roy: taking part"))
+
+            let outsider = Browser(app)
+            try await outsider.register(registration("eve.x", email: "eve@example.com"))
+            #expect(try await outsider.get(path).status == .notFound)
+            #expect(try await outsider.post(path + "/messages", ["message": "hi"]).status == .notFound)
+
+            clock.advance(by: 15 * 86_400)
+            let anne = Browser(app)
+            try await anne.register(registration("anne.r", email: "anne@example.com"))
+            let late = try await anne.get(anneLink)
+            #expect(late.status == .gone)
+            #expect(late.body.contains("expired"))
+            #expect(try await anne.post(anneLink + "/accept", [:]).status == .gone)
+            #expect(try await anne.get(path).status == .notFound)
+        }
+    }
+
+    @Test func messagesEvidenceAndOffersLeadToASealedAgreement() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, clock in
+            let claimant = Browser(app)
+            try await claimant.register()
+            let path = try await claimant.openDispute()
+            try await claimant.get(path)
+            try await claimant.post(path + "/submit", [:])
+            let paul = try await respondentAccepts(app, mail)
+
+            // Signing before an offer is accepted is refused.
+            try await claimant.get(path)
+            #expect(try await claimant.post(path + "/agreement", ["signatureName": "Marie Tremblay", "signatureConfirm": "on"]).status == .conflict)
+
+            let before = mail.messages.count
+            try await app.mailWorker.runOnce(now: clock.now())
+            try await claimant.post(path + "/messages", ["message": "<script>alert(1)</script> Please pay."])
+            try await claimant.post(path + "/messages", ["message": "Second message."])
+            let thread = try await paul.get(path)
+            #expect(thread.body.contains("&lt;script&gt;alert(1)&lt;/script&gt; Please pay."))
+            #expect(!thread.body.contains("<script>alert(1)"))
+            let long = try await paul.post(path + "/messages", ["message": String(repeating: "x", count: 5_001)])
+            #expect(long.status == .unprocessableEntity)
+            try await app.mailWorker.runOnce(now: clock.now())
+            #expect(mail.messages.dropFirst(before).filter { $0.to == "paul@example.com" && $0.subject == "New activity in your online dispute" }.count == 1)
+
+            try await paul.get(path)
+            let fake = try await paul.upload(path + "/evidence", fields: ["documentTitle": "Receipt"],
+                                             file: ("file", "receipt.pdf", "application/pdf", Data("not a pdf".utf8)))
+            #expect(fake.status == .unprocessableEntity)
+            try await paul.expectRedirect(paul.upload(path + "/evidence", fields: ["documentTitle": "Delivery receipt"],
+                                                      file: ("file", "receipt.pdf", "application/pdf", invoicePDF("Receipt"))))
+            #expect(try await claimant.get(path + "/evidence/0").status == .ok)
+
+            try await claimant.get(path + "/offer")
+            let badOffer = try await claimant.post(path + "/offer", ["offerAmount": "1200", "plan": "lump-sum", "payBy": "2020-01-01"])
+            #expect(badOffer.status == .unprocessableEntity)
+            try await claimant.expectRedirect(claimant.post(path + "/offer", ["offerAmount": "1200", "plan": "lump-sum", "payBy": "2026-12-15",
+                                                                              "balanceDueOnDefault": "on", "claimOnDefault": "on"]))
+            #expect(try await claimant.post(path + "/offers/1/accept", [:]).status == .conflict)
+            try await paul.get(path + "/offer")
+            try await paul.expectRedirect(paul.post(path + "/offer", ["offerAmount": "1000", "plan": "instalments", "instalment": "250",
+                                                                      "frequency": "monthly", "firstPayment": "2026-12-25",
+                                                                      "claimOnDefault": "on", "defaultInterest": "5"]))
+            try await claimant.get(path)
+            try await claimant.expectRedirect(claimant.post(path + "/offers/2/accept", [:]))
+            #expect(try await paul.post(path + "/offers/2/accept", [:]).status == .conflict)
+            try await claimant.get(path)
+            #expect(try await claimant.post(path + "/offer", ["offerAmount": "900", "plan": "lump-sum", "payBy": "2026-12-15"]).status == .conflict)
+
+            let agreement = try await claimant.get(path + "/agreement")
+            #expect(agreement.body.contains("December 29, 2026"))   // the 25th is Christmas: pay by the next business day
+            let unsigned = try await claimant.post(path + "/agreement", ["signatureName": "Marie Tremblay"])
+            #expect(unsigned.status == .unprocessableEntity)
+            try await claimant.expectRedirect(claimant.post(path + "/agreement", ["signatureName": "Marie Tremblay", "signatureConfirm": "on"]))
+            #expect(try await claimant.post(path + "/agreement", ["signatureName": "Marie Tremblay", "signatureConfirm": "on"]).status == .conflict)
+            try await paul.get(path + "/agreement")
+            try await paul.expectRedirect(paul.post(path + "/agreement", ["signatureName": "Paul Roy", "signatureConfirm": "on"]))
+
+            let id = UUID(uuidString: String(path.split(separator: "/")[1]))!
+            let entries = try await OdrCases.entries(id, on: app.db)
+            guard case let .agreementSealed(sha) = try #require(entries.last).event else { Issue.record("not sealed"); return }
+            let pdf = try await claimant.get(path + "/agreement.pdf")
+            #expect(pdf.status == .ok)
+            let sealed = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$sha256 == sha).first())
+            let file = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + sealed.path))
+            #expect(try await SealedDocuments.verify(sha256: sha, document: file, app: app, on: app.db) != .notIssued)
+            #expect(String(decoding: file, as: UTF8.self).contains("Paul Roy"))
+            try await app.mailWorker.runOnce(now: clock.now())
+            let settledMail = mail.messages.filter { $0.subject == "Your settlement agreement is signed" }
+            #expect(Set(settledMail.map(\.to)) == ["marie@example.com", "paul@example.com"])
+            #expect(settledMail.allSatisfy { $0.attachments.first?.1 == file })
+            #expect(try await claimant.get(path).body.contains("Settled"))
+            #expect(CaseDocket.chainIsIntact(try await CaseDocket.records(of: id, on: app.db)))
+        }
+    }
+
+    @Test func paymentsDefaultAndACourtClaimForTheBalance() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, clock in
+            let claimant = Browser(app)
+            try await claimant.register()
+            let path = try await claimant.openDispute()
+            try await claimant.get(path)
+            try await claimant.post(path + "/submit", [:])
+            let paul = try await respondentAccepts(app, mail)
+            try await paul.get(path + "/offer")
+            try await paul.post(path + "/offer", ["offerAmount": "1000", "plan": "instalments", "instalment": "500",
+                                                  "frequency": "monthly", "firstPayment": "2026-12-01", "claimOnDefault": "on"])
+            try await claimant.get(path)
+            try await claimant.post(path + "/offers/1/accept", [:])
+            for (b, name) in [(claimant, "Marie Tremblay"), (paul, "Paul Roy")] {
+                try await b.get(path + "/agreement")
+                try await b.post(path + "/agreement", ["signatureName": name, "signatureConfirm": "on"])
+            }
+            clock.set(CourtTime.localInstant("2026-11-30T10:00")!)
+            try await claimant.signIn("marie.t", "river-lantern-orbit")
+            try await paul.signIn("paul.r", "river-lantern-orbit")
+            try await paul.get(path)
+            try await paul.expectRedirect(paul.post(path + "/payments", ["paymentAmount": "500", "paidOn": "2026-11-30"]))
+            #expect(try await paul.post(path + "/payments/1/confirm", [:]).status == .conflict)
+            try await claimant.get(path)
+            try await claimant.expectRedirect(claimant.post(path + "/payments/1/confirm", [:]))
+            #expect(try await claimant.post(path + "/payments/1/confirm", [:]).status == .conflict)
+            // The second instalment falls due on 2027-01-01, New Year's Day (a Friday): it may be paid on Monday the 4th.
+            clock.set(CourtTime.localInstant("2027-01-04T23:59")!)
+            try await claimant.signIn("marie.t", "river-lantern-orbit")
+            #expect(try await claimant.get(path).body.contains("Settled"))
+            clock.set(CourtTime.localInstant("2027-01-05T00:00")!)
+            let late = try await claimant.get(path)
+            #expect(late.body.contains("In default"))
+            #expect(try await OdrSweep.run(app: app).defaults == 1)
+            #expect(try await OdrSweep.run(app: app).defaults == 0)
+            try await app.mailWorker.runOnce(now: clock.now())
+            #expect(Set(mail.messages.filter { $0.subject == "Settlement agreement in default" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+
+            try await paul.signIn("paul.r", "river-lantern-orbit")
+            try await paul.get(path)
+            #expect(try await paul.post(path + "/court-claim", [:]).status == .conflict)
+            try await claimant.get(path)
+            let claim = try await claimant.post(path + "/court-claim", [:])
+            let claimPath = try #require(claim.location)
+            let record = try #require(try await ClaimRecord.find(claimID(claimPath), on: app.db))
+            #expect(record.draft.rows == [ClaimRow(reason: "Unpaid balance under the settlement agreement", amount: Money(dollars: 500))])
+            #expect(record.draft.defendants.map(\.name) == ["Paul Roy"])
+            #expect(record.draft.documents.first?.sha256 != nil)
+        }
+    }
+
+    @Test func theSweepClosesUnansweredCasesOnceAndRemindsOnDaysSevenAndTwelve() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, clock in
+            let claimant = Browser(app)
+            try await claimant.register()
+            let path = try await claimant.openDispute()
+            try await claimant.get(path)
+            try await claimant.post(path + "/submit", [:])
+            #expect(try await OdrSweep.run(app: app) == OdrSweep.Outcome())
+            clock.advance(by: 7 * 86_400)
+            #expect(try await OdrSweep.run(app: app).reminded == 1)
+            #expect(try await OdrSweep.run(app: app).reminded == 0)
+            clock.advance(by: 5 * 86_400)
+            #expect(try await OdrSweep.run(app: app).reminded == 1)
+            clock.set(CourtTime.localInstant("2026-12-07T23:59")!)
+            try await claimant.signIn("marie.t", "river-lantern-orbit")
+            #expect(try await claimant.get(path).body.contains("Pending"))
+            clock.set(CourtTime.localInstant("2026-12-08T00:00")!)
+            #expect(try await claimant.get(path).body.contains("Closed — no response"))
+
+            // A second application on the same database sweeps too: the closure is recorded once. On
+            // PostgreSQL (several processes share one database there) the two sweep at the same moment.
+            var settings = app.docket.settings
+            settings.runsBackgroundWork = false
+            let other = try await Application.make(.testing)
+            try await configure(other, settings: settings, clock: clock, mailTransport: RecordingTransport(), migrate: false)
+            let outcomes: [OdrSweep.Outcome]
+            if settings.databaseURL != nil {
+                async let first = OdrSweep.run(app: app)
+                async let second = OdrSweep.run(app: other)
+                outcomes = try await [first, second]
+            } else {
+                outcomes = [try await OdrSweep.run(app: app), try await OdrSweep.run(app: other)]
+            }
+            try await other.asyncShutdown()
+            #expect(outcomes.map(\.lapsed).reduce(0, +) == 1)
+            #expect(try await OdrSweep.run(app: app).lapsed == 0)
+            let id = UUID(uuidString: String(path.split(separator: "/")[1]))!
+            let entries = try await OdrCases.entries(id, on: app.db)
+            #expect(entries.filter { $0.event == .lapsed }.count == 1)
+            #expect(entries.filter { if case .reminded = $0.event { return true } else { return false } }.map(\.event)
+                    == [.reminded(respondent: "paul@example.com", day: 7), .reminded(respondent: "paul@example.com", day: 12)])
+            try await app.mailWorker.runOnce(now: clock.now())
+            #expect(Set(mail.messages.filter { $0.subject == "Online dispute closed" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+            #expect(mail.messages.filter { $0.subject.hasPrefix("Reminder:") }.count == 2)
+            #expect(try await OdrCaseRecord.find(id, on: app.db)?.open == false)
+        }
+    }
+
+    @Test func eitherSideMayWithdrawAndADeclineClosesTheCase() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, clock in
+            let claimant = Browser(app)
+            try await claimant.register()
+            let path = try await claimant.openDispute()
+            try await claimant.get(path)
+            try await claimant.post(path + "/submit", [:])
+            let paul = try await respondentAccepts(app, mail)
+            try await paul.get(path)
+            try await paul.expectRedirect(paul.post(path + "/withdraw", [:]))
+            #expect(try await claimant.get(path).body.contains("Closed — withdrawn"))
+            #expect(try await claimant.post(path + "/withdraw", [:]).status == .conflict)
+            #expect(try await claimant.post(path + "/messages", ["message": "hello?"]).status == .conflict)
+            try await app.mailWorker.runOnce(now: clock.now())
+            #expect(Set(mail.messages.filter { $0.subject == "Online dispute closed" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+
+            let second = try await claimant.openDispute(respondents: [("Anne Roy", "anne@example.com")])
+            try await claimant.get(second)
+            try await claimant.post(second + "/submit", [:])
+            let link = try await invitationPath(mail, to: "anne@example.com", app: app)
+            let anne = Browser(app)
+            try await anne.register(registration("anne.r", email: "anne@example.com"))
+            try await anne.get(link)
+            #expect(try await anne.post(link + "/decline", [:]).location == "/account?declined=1")
+            #expect(try await claimant.get(second).body.contains("Closed — declined"))
+            #expect(try await anne.get(second).status == .notFound)
+            let account = try await claimant.get("/account")
+            #expect(account.body.contains("Closed — declined"))
+            #expect(account.body.contains("Closed — withdrawn"))
+        }
+    }
+
+    @Test(arguments: ["en", "fr"])
+    func everyOdrPageIsCompleteInBothLanguages(language: String) async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, _ in
+            let claimant = Browser(app)
+            try await claimant.register()
+            try await claimant.get("/account?lang=\(language)")
+            let path = try await claimant.openDispute()
+            let marker = try Regex(#"\[[a-z]+\.[A-Za-z0-9.\-]+\]"#)
+            func visit(_ b: Browser, _ page: String) async throws {
+                let shown = try await b.get(page)
+                #expect(shown.status == .ok, "\(page)")
+                #expect(shown.body.firstMatch(of: marker) == nil, "\(page): \(shown.body.firstMatch(of: marker).map { String(shown.body[$0.range]) } ?? "")")
+            }
+            try await visit(claimant, path)
+            try await visit(claimant, path + "/details")
+            try await claimant.post(path + "/submit", [:])
+            let link = try await invitationPath(mail, to: "paul@example.com", app: app)
+            try await visit(Browser(app), link + "?lang=\(language)")
+            let paul = try await respondentAccepts(app, mail)
+            try await paul.get("/account?lang=\(language)")
+            try await visit(paul, path)
+            try await visit(paul, path + "/offer")
+            try await paul.post(path + "/offer", ["offerAmount": "1000", "plan": "lump-sum", "payBy": "2026-12-15"])
+            try await visit(claimant, path)
+            try await claimant.post(path + "/offers/1/accept", [:])
+            try await visit(claimant, path + "/agreement")
+            try await visit(claimant, "/account")
+        }
+    }
+}
