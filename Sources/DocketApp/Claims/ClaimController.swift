@@ -20,14 +20,7 @@ struct ClaimController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let claim = ClaimRecord()
-        claim.accountID = account.id!
-        claim.kind = ClaimRecord.Kind.online.rawValue
-        claim.status = ClaimRecord.Status.draft.rawValue
-        claim.draft = ClaimDraft()
-        claim.language = req.language.rawValue
-        claim.createdAt = req.now
-        claim.updatedAt = req.now
+        let claim = ClaimRecord(draft: ClaimDraft(), kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)
         req.logger.info("claim draft started", metadata: ["claim": "\(claim.id!)"])
         return req.redirect(to: ClaimAccess.path(claim))

@@ -95,14 +95,7 @@ struct PreparedClaimController: RouteCollection {
                                                   firm: v["firm"] ?? "", address: v["repAddress"] ?? "", phone: v["repPhone"] ?? "",
                                                   email: v["repEmail"] ?? "")
         }
-        let claim = ClaimRecord()
-        claim.accountID = account.id!
-        claim.kind = ClaimRecord.Kind.prepared.rawValue
-        claim.status = ClaimRecord.Status.draft.rawValue
-        claim.draft = draft
-        claim.language = req.language.rawValue
-        claim.createdAt = req.now
-        claim.updatedAt = req.now
+        let claim = ClaimRecord(draft: draft, kind: .prepared, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)
         req.logger.info("prepared claim uploaded", metadata: ["claim": "\(claim.id!)", "sha256": "\(document.sha256 ?? "")"])
         return req.redirect(to: ClaimAccess.path(claim, "check"))

@@ -128,14 +128,7 @@ struct OdrCaseController: RouteCollection {
             return nil
         }.last
         draft.documents = [ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)]
-        let claim = ClaimRecord()
-        claim.accountID = account.id!
-        claim.kind = ClaimRecord.Kind.online.rawValue
-        claim.status = ClaimRecord.Status.draft.rawValue
-        claim.draft = draft
-        claim.language = req.language.rawValue
-        claim.createdAt = req.now
-        claim.updatedAt = req.now
+        let claim = ClaimRecord(draft: draft, kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)
         return req.redirect(to: ClaimAccess.path(claim))
     }

@@ -33,6 +33,18 @@ final class ClaimRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A new draft of `kind` for `account`, in `language`, not yet saved.
+    convenience init(draft: ClaimDraft, kind: Kind, accountID: UUID, language: String, at now: Date) {
+        self.init()
+        self.accountID = accountID
+        self.kind = kind.rawValue
+        self.status = Status.draft.rawValue
+        self.draft = draft
+        self.language = language
+        self.createdAt = now
+        self.updatedAt = now
+    }
+
     var claimStatus: Status { Status(rawValue: status) ?? .draft }
     var isDraft: Bool { claimStatus == .draft }
 

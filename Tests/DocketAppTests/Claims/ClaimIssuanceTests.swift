@@ -28,14 +28,7 @@ func completeDraft(defendant: String = "Renovations Lavoie Inc.", underDisabilit
 }
 
 func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Database) async throws -> ClaimRecord {
-    let claim = ClaimRecord()
-    claim.accountID = account.id!
-    claim.kind = "online"
-    claim.status = "draft"
-    claim.draft = draft
-    claim.language = "en"
-    claim.createdAt = testStart
-    claim.updatedAt = testStart
+    let claim = ClaimRecord(draft: draft, kind: .online, accountID: account.id!, language: "en", at: testStart)
     try await claim.create(on: db)
     return claim
 }

@@ -41,3 +41,13 @@ func respondentAccepts(_ app: Application, _ mail: RecordingTransport, id: Strin
     #expect(accepted.status == .seeOther, "\(accepted.body.prefix(2000))")
     return b
 }
+
+/// Marie registers, opens a complete dispute against Paul and submits it.
+func submittedDispute(_ app: Application) async throws -> (Browser, String) {
+    let claimant = Browser(app)
+    try await claimant.register()
+    let path = try await claimant.openDispute()
+    try await claimant.get(path)
+    try await claimant.expectRedirect(claimant.post(path + "/submit", [:]))
+    return (claimant, path)
+}

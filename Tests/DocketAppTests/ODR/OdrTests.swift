@@ -110,11 +110,7 @@ import VaporTesting
     @Test func messagesEvidenceAndOffersLeadToASealedAgreement() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, clock in
-            let claimant = Browser(app)
-            try await claimant.register()
-            let path = try await claimant.openDispute()
-            try await claimant.get(path)
-            try await claimant.post(path + "/submit", [:])
+            let (claimant, path) = try await submittedDispute(app)
             let paul = try await respondentAccepts(app, mail)
 
             // Signing before an offer is accepted is refused.
@@ -187,11 +183,7 @@ import VaporTesting
     @Test func paymentsDefaultAndACourtClaimForTheBalance() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, clock in
-            let claimant = Browser(app)
-            try await claimant.register()
-            let path = try await claimant.openDispute()
-            try await claimant.get(path)
-            try await claimant.post(path + "/submit", [:])
+            let (claimant, path) = try await submittedDispute(app)
             let paul = try await respondentAccepts(app, mail)
             try await paul.get(path + "/offer")
             try await paul.post(path + "/offer", ["offerAmount": "1000", "plan": "instalments", "instalment": "500",
@@ -239,11 +231,7 @@ import VaporTesting
     @Test func theSweepClosesUnansweredCasesOnceAndRemindsOnDaysSevenAndTwelve() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, clock in
-            let claimant = Browser(app)
-            try await claimant.register()
-            let path = try await claimant.openDispute()
-            try await claimant.get(path)
-            try await claimant.post(path + "/submit", [:])
+            let (claimant, path) = try await submittedDispute(app)
             #expect(try await OdrSweep.run(app: app) == OdrSweep.Outcome())
             clock.advance(by: 7 * 86_400)
             #expect(try await OdrSweep.run(app: app).reminded == 1)
@@ -288,11 +276,7 @@ import VaporTesting
     @Test func eitherSideMayWithdrawAndADeclineClosesTheCase() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, clock in
-            let claimant = Browser(app)
-            try await claimant.register()
-            let path = try await claimant.openDispute()
-            try await claimant.get(path)
-            try await claimant.post(path + "/submit", [:])
+            let (claimant, path) = try await submittedDispute(app)
             let paul = try await respondentAccepts(app, mail)
             try await paul.get(path)
             try await paul.expectRedirect(paul.post(path + "/withdraw", [:]))
@@ -346,6 +330,39 @@ import VaporTesting
             try await claimant.post(path + "/offers/1/accept", [:])
             try await visit(claimant, path + "/agreement")
             try await visit(claimant, "/account")
+        }
+    }
+}
+
+@Suite(.enabled(if: SMTPSink.available, "needs python3 with aiosmtpd (pip install aiosmtpd)"))
+struct OdrMailDeliveryTests {
+    @Test func invitationsAndClosuresArriveOverSMTP() async throws {
+        let sink = try SMTPSink()
+        defer { sink.stop() }
+        let transport = try SMTPTransport(url: "smtp://127.0.0.1:\(sink.port)")
+        try await withDocket(transport: transport) { app, clock in
+            let (_, path) = try await submittedDispute(app)
+            try await app.mailWorker.runOnce(now: clock.now())
+            let invitation = try #require(sink.messages.first { $0.contains("X-Envelope-To: paul@example.com") })
+            #expect(invitation.contains("Subject: Marie Tremblay invites you to settle a dispute online"))
+            let text = invitation.decodedParts
+            #expect(text.contains("Hello Paul Roy. Marie Tremblay has opened an online dispute resolution case with you about a claim of $1,200.00"))
+            #expect(text.contains("You have until December 7, 2026 to accept."))
+            #expect(text.contains(app.docket.settings.baseURL + "/odr/invitations/"))
+            #expect(text.contains("does not stop the limitation period"))
+
+            clock.set(CourtTime.localInstant("2026-12-08T00:00")!)
+            try await OdrSweep.run(app: app)
+            try await app.mailWorker.runOnce(now: clock.now())
+            // Headers are read line by line: the raw text has CRLF line ends.
+            let closed = sink.messages.filter { $0.components(separatedBy: "\r\n").contains("Subject: Online dispute closed") }
+            let recipients = closed.flatMap { $0.components(separatedBy: "\r\n").filter { $0.hasPrefix("To: ") } }
+            #expect(recipients.sorted() == ["To: marie@example.com", "To: paul@example.com"])
+            for message in closed {
+                let text = message.decodedParts
+                #expect(text.range(of: "no one accepted the invitation within 14 days") != nil)
+                #expect(text.range(of: app.docket.settings.baseURL + path) != nil)
+            }
         }
     }
 }
