@@ -159,6 +159,8 @@ import VaporTesting
             try await clerk.get("/staff")
             #expect(try await clerk.post("/claims", [:]).status == .forbidden)
             #expect(try await clerk.get("/claims/prepared").status == .forbidden)
+            #expect(try await clerk.post("/odr", [:]).status == .forbidden)
+            #expect(try await OdrCaseRecord.query(on: app.db).count() == 0)
             #expect(try await ClaimRecord.query(on: app.db).count() == 0)
         }
     }

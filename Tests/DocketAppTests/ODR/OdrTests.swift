@@ -86,6 +86,9 @@ import VaporTesting
 
             let paul = try await respondentAccepts(app, mail)
             #expect(try await paul.get(path).body.contains("Active"))
+            #expect(try await paul.post(path + "/messages", ["message": "forged"], csrf: "forged").status == .forbidden)
+            #expect(try await OdrCases.entries(UUID(uuidString: String(path.split(separator: "/")[1]))!, on: app.db)
+                .allSatisfy { $0.event != .message(text: "forged") })
             let again = try await paul.post(paulLink + "/accept", [:])
             #expect(again.status == .gone)
             #expect(try await paul.get(paulLink).body.contains("already been answered"))
