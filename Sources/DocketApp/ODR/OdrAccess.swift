@@ -9,6 +9,8 @@ struct OdrViewer {
     let side: OdrSide
     /// The email that names this party on the docket: the claimant's, or the invited address.
     let party: String
+    /// True when a lawyer or paralegal added by the party is acting.
+    var representative = false
 }
 
 /// Finds the case a request names for one of its parties; anyone else gets 404.
@@ -17,13 +19,15 @@ enum OdrAccess {
         guard let account = req.account, let id = req.parameters.get("caseID", as: UUID.self),
               let record = try await OdrCaseRecord.find(id, on: req.db) else { throw Abort(.notFound) }
         if record.accountID == account.id { return OdrViewer(record: record, side: .claimant, party: record.claimantEmail) }
-        if !record.isDraft, let invitation = try await OdrInvitationRecord.query(on: req.db)
-            .filter(\.$caseID == id).filter(\.$accountID == account.id).first() {
-            let entries = try await OdrCases.entries(id, on: req.db)
-            let summary = OdrCases.fold(entries, record, req.application)
-            if summary.accepted.contains(invitation.respondentEmail) {
-                return OdrViewer(record: record, side: .respondent, party: invitation.respondentEmail)
-            }
+        guard !record.isDraft else { throw Abort(.notFound) }
+        let summary = OdrCases.fold(try await OdrCases.entries(id, on: req.db), record, req.application)
+        if let invitation = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id).first(),
+           summary.accepted.contains(invitation.respondentEmail) {
+            return OdrViewer(record: record, side: .respondent, party: invitation.respondentEmail)
+        }
+        if let rep = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id!).first() {
+            if rep.party == record.claimantEmail { return OdrViewer(record: record, side: .claimant, party: rep.party, representative: true) }
+            if summary.accepted.contains(rep.party) { return OdrViewer(record: record, side: .respondent, party: rep.party, representative: true) }
         }
         throw Abort(.notFound)
     }

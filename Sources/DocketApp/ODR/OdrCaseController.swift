@@ -14,6 +14,7 @@ struct OdrCaseController: RouteCollection {
         odr.on(.POST, "evidence", body: .collect(maxSize: ClaimDocumentsController.maxBody), use: evidence)
         odr.get("evidence", ":index", use: evidenceFile)
         odr.post("withdraw", use: withdraw)
+        odr.post("representatives", use: addRepresentative)
         odr.post("court-claim", use: courtClaim)
     }
 
@@ -91,6 +92,31 @@ struct OdrCaseController: RouteCollection {
             let others = summary.signatories(claimant: record.claimantEmail).filter { $0 != party }
             try await OdrMail.activity(record, to: others, app: app, at: now, on: db)
         }
+    }
+
+    /// A party adds their lawyer or paralegal (an account registered as one) to their side.
+    func addRepresentative(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        guard !viewer.representative else { throw Abort(.forbidden) }
+        let email = EmailAddress.normalised(req.formValues()["representativeEmail"] ?? "")
+        var lawyer: AccountRecord? = nil
+        if let email { lawyer = try await AccountRecord.query(on: req.db).filter(\.$email == email).first() }
+        guard let lawyer, lawyer.kind == AccountKind.representative.rawValue, lawyer.id != req.account?.id else {
+            return try await OdrPages.case(req, viewer, values: ["representativeEmail": req.formValues()["representativeEmail"] ?? ""],
+                                           problems: [FieldProblem("representativeEmail", "error.representativeEmail.unknown")])
+        }
+        let exists = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$caseID == viewer.record.id!)
+            .filter(\.$accountID == lawyer.id!).count() > 0
+        if !exists {
+            let rep = OdrRepresentativeRecord()
+            rep.caseID = viewer.record.id!
+            rep.party = viewer.party
+            rep.accountID = lawyer.id!
+            rep.addedAt = req.now
+            try await rep.create(on: req.db)
+            req.logger.info("representative added to an ODR case", metadata: ["case": "\(viewer.record.id!)"])
+        }
+        return req.redirect(to: OdrAccess.path(viewer.record))
     }
 
     func withdraw(req: Request) async throws -> Response {

@@ -27,10 +27,13 @@ enum OdrDashboard {
             }
             items.append(try await item(req, record, side: .claimant))
         }
-        for invitation in joined {
-            guard let record = try await OdrCaseRecord.find(invitation.caseID, on: req.db) else { continue }
+        let represented = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$accountID == account.id!).all()
+        let others = joined.map { ($0.caseID, $0.respondentEmail) } + represented.map { ($0.caseID, $0.party) }
+        for (caseID, party) in others {
+            guard let record = try await OdrCaseRecord.find(caseID, on: req.db) else { continue }
+            if party == record.claimantEmail { items.append(try await item(req, record, side: .claimant)); continue }
             let entries = try await OdrCases.entries(record.id!, on: req.db)
-            guard OdrCases.fold(entries, record, req.application).accepted.contains(invitation.respondentEmail) else { continue }
+            guard OdrCases.fold(entries, record, req.application).accepted.contains(party) else { continue }
             items.append(try await item(req, record, side: .respondent))
         }
         return items

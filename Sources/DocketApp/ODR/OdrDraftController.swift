@@ -110,7 +110,7 @@ struct OdrDraftController: RouteCollection {
     /// "Start a new case from this one": a draft with the same details, to correct and submit.
     func copy(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        guard viewer.side == .claimant else { throw Abort(.notFound) }
+        guard viewer.side == .claimant, !viewer.representative else { throw Abort(.notFound) }
         let record = try await Self.newDraft(req, viewer.record.draft)
         return req.redirect(to: OdrAccess.path(record))
     }

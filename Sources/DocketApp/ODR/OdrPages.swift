@@ -86,6 +86,8 @@ enum OdrPages {
         let canWithdraw: Bool
         let canFileClaim: Bool
         let isClaimant: Bool
+        let canAddRepresentative: Bool
+        let representatives: [String]
         let errors: [ErrorItem]
         let hasErrors: Bool
         let fieldErrors: [String: String]
@@ -140,6 +142,14 @@ enum OdrPages {
         }
     }
 
+    static func representativeNames(_ record: OdrCaseRecord, on db: any Database) async throws -> [String] {
+        var names: [String] = []
+        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
+            if let account = try await AccountRecord.find(rep.accountID, on: db) { names.append(account.email + " → " + rep.party) }
+        }
+        return names
+    }
+
     static func `case`(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
         let record = viewer.record
         let entries = try await OdrCases.entries(record.id!, on: req.db)
@@ -174,7 +184,9 @@ enum OdrPages {
                             confirmAction: !p.confirmed && s.can(side, party, "confirm-payment") ? base + "/payments/\(p.number)/confirm" : nil)
             },
             canMessage: s.can(side, party, "message"), canRecordPayment: s.can(side, party, "record-payment"),
-            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"), isClaimant: side == .claimant,
+            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"), isClaimant: side == .claimant && !viewer.representative,
+            canAddRepresentative: !viewer.representative && s.status != .closed,
+            representatives: try await representativeNames(record, on: req.db),
             errors: b.errors, hasErrors: !problems.isEmpty,
             fieldErrors: Dictionary(problems.map { ($0.field, req.t($0.messageKey)) }, uniquingKeysWith: { a, _ in a }),
             values: values, base: base)

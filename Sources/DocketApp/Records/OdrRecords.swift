@@ -51,6 +51,20 @@ final class OdrInvitationRecord: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A lawyer or paralegal a party has added to their side of a case: they see it and act for that party.
+final class OdrRepresentativeRecord: Model, @unchecked Sendable {
+    static let schema = "odr_representatives"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    /// The party represented, by the email that names them on the docket.
+    @Field(key: "party") var party: String
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "added_at") var addedAt: Date
+
+    init() {}
+}
+
 struct CreateOdr: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema(OdrCaseRecord.schema)
@@ -79,6 +93,14 @@ struct CreateOdr: AsyncMigration {
             .field("account_id", .uuid)
             .unique(on: "token_hash")
             .create()
+        try await db.schema(OdrRepresentativeRecord.schema)
+            .id()
+            .field("case_id", .uuid, .required, .references(OdrCaseRecord.schema, "id"))
+            .field("party", .string, .required)
+            .field("account_id", .uuid, .required, .references(AccountRecord.schema, "id"))
+            .field("added_at", .datetime, .required)
+            .unique(on: "case_id", "account_id")
+            .create()
         // Who acted in an ODR entry (an email), beside the role.
         try await db.schema(DocketEntryRecord.schema).field("party", .string).update()
         if let sql = db as? any SQLDatabase {
@@ -89,6 +111,7 @@ struct CreateOdr: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         try await db.schema(DocketEntryRecord.schema).deleteField("party").update()
+        try await db.schema(OdrRepresentativeRecord.schema).delete()
         try await db.schema(OdrInvitationRecord.schema).delete()
         try await db.schema(OdrCaseRecord.schema).delete()
     }

@@ -276,6 +276,33 @@ import VaporTesting
         }
     }
 
+    @Test func aPartysLawyerSeesTheCaseAndActsForThem() async throws {
+        let mail = RecordingTransport()
+        try await withDocket(transport: mail) { app, _ in
+            let (_, path) = try await submittedDispute(app)
+            let paul = try await respondentAccepts(app, mail)
+            let lawyer = Browser(app)
+            try await lawyer.register(registration("aisha.k", email: "aisha@example.com").merging(["kind": "representative", "lawSocietyNumber": "12345P"]) { $1 })
+            #expect(try await lawyer.get(path).status == .notFound)
+            let notALawyer = try await paul.post(path + "/representatives", ["representativeEmail": "marie@example.com"])
+            #expect(notALawyer.status == .unprocessableEntity)
+            #expect(notALawyer.body.contains("No lawyer or paralegal account uses this email"))
+            try await paul.get(path)
+            try await paul.expectRedirect(paul.post(path + "/representatives", ["representativeEmail": "AISHA@example.com"]))
+            let seen = try await lawyer.get(path)
+            #expect(seen.status == .ok)
+            #expect(seen.body.contains("aisha@example.com → paul@example.com"))
+            try await lawyer.expectRedirect(lawyer.post(path + "/messages", ["message": "I act for Paul Roy."]))
+            let id = UUID(uuidString: String(path.split(separator: "/")[1]))!
+            let entry = try #require(try await OdrCases.entries(id, on: app.db).last)
+            #expect(entry.side == .respondent)
+            #expect(entry.party == "paul@example.com")
+            #expect(try await lawyer.post(path + "/representatives", ["representativeEmail": "aisha@example.com"]).status == .forbidden)
+            #expect(try await lawyer.post(path + "/copy", [:]).status == .notFound)
+            #expect(try await lawyer.get("/account").body.contains("Marie Tremblay and Paul Roy"))
+        }
+    }
+
     @Test func eitherSideMayWithdrawAndADeclineClosesTheCase() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, clock in
