@@ -13,8 +13,9 @@ struct RegistrationController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        if req.account != nil { return req.redirect(to: "/account") }
-        return try await render(req, values: ["country": "CA"], problems: [])
+        let next = SignInController.safeNext(try? req.query.get(String.self, at: "next"))
+        if req.account != nil { return req.redirect(to: next ?? "/account") }
+        return try await render(req, values: ["country": "CA", "next": next ?? ""], problems: [])
     }
 
     func submit(req: Request) async throws -> Response {
@@ -41,7 +42,8 @@ struct RegistrationController: RouteCollection {
                 return try await render(req, values: values, problems: problems.problems)
             case .success(let account):
                 try await req.startSession(for: account, on: req.db)
-                return req.redirect(to: "/account?welcome=1")
+                // Back to where the person was going (an invitation link, say), else a welcome.
+                return req.redirect(to: SignInController.safeNext(values["next"]) ?? "/account?welcome=1")
             }
         }
     }
@@ -70,7 +72,9 @@ struct RegistrationController: RouteCollection {
             ] }),
             b.section("section.terms", [b.field("acceptsTerms", "checkbox")]),
         ]
-        let form = b.form(action: "/register", submitKey: "register.submit", sections: sections)
+        let next = SignInController.safeNext(values["next"])
+        let form = b.form(action: "/register", submitKey: "register.submit", sections: sections,
+                          hidden: next.map { ["next": $0] } ?? [:])
         return try await req.page("register", titleKey: "register.title", Body(form: form),
                                   status: problems.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -21,7 +21,7 @@ struct SignInController: RouteCollection {
         let expired = (try? req.query.get(String.self, at: "expired")) == "1"
         let done = try? req.query.get(String.self, at: "done")
         let message = done.flatMap { ["signed-out", "password-changed"].contains($0) ? req.t("signIn.done.\($0)") : nil }
-        let next = safeNext(try? req.query.get(String.self, at: "next"))
+        let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
         return try await render(req, values: next.map { ["next": $0] } ?? [:],
                                 problems: [], expired: expired, message: message)
     }
@@ -60,7 +60,7 @@ struct SignInController: RouteCollection {
         try await req.startSession(for: account, on: req.db)
         req.logger.info("signed in", metadata: ["account": "\(account.id!)"])
         let home = account.isStaff ? "/staff" : "/account"
-        return req.redirect(to: safeNext(values["next"]) ?? home)
+        return req.redirect(to: Self.safeNext(values["next"]) ?? home)
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -75,12 +75,12 @@ struct SignInController: RouteCollection {
         signedIn.session.lastSeenAt = req.now
         try await signedIn.session.save(on: req.db)
         if req.headers.first(name: "X-CSRF-Token") != nil { return Response(status: .noContent) }
-        let back = safeNext(req.formValues()["next"]) ?? "/account"
+        let back = Self.safeNext(req.formValues()["next"]) ?? "/account"
         return req.redirect(to: back)
     }
 
     /// Only a path on this site: never another host.
-    func safeNext(_ raw: String?) -> String? {
+    static func safeNext(_ raw: String?) -> String? {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.contains("://") else { return nil }
         return raw
     }

@@ -21,6 +21,7 @@ struct OdrInvitationController: RouteCollection {
         let acceptAction: String
         let declineAction: String
         let signInURL: String
+        let registerURL: String
     }
 
     private func invitation(_ req: Request) async throws -> (OdrInvitationRecord, OdrCaseRecord, OdrSummary) {
@@ -49,7 +50,8 @@ struct OdrInvitationController: RouteCollection {
         let body = Body(signedIn: req.account != nil, claimant: record.claimantName, amount: req.money(draft.amount ?? .zero),
                         category: draft.category.map { req.t("category.\($0.rawValue)") } ?? "", description: draft.description,
                         acceptBy: summary.acceptBy.map(req.day) ?? "", acceptAction: path + "/accept", declineAction: path + "/decline",
-                        signInURL: "/sign-in?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                        signInURL: "/sign-in?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                        registerURL: "/register?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         return try await req.page("odr/invitation", titleKey: "odr.invitation.title", body)
     }
 
