@@ -153,7 +153,14 @@ struct OdrCaseController: RouteCollection {
             if case let .agreementSealed(sha) = entry.event { return sha }
             return nil
         }.last
-        draft.documents = [ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)]
+        // The sealed agreement goes with the claim as a document relied on, stored like an upload.
+        var agreement = ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)
+        if let sealed, let kept = try await SealedDocumentRecord.query(on: req.db).filter(\.$sha256 == sealed).first(),
+           let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(kept.path)) {
+            agreement.reference = try req.docket.files.put(data, kind: .pdf)
+            agreement.contentType = UploadKind.pdf.contentType
+        }
+        draft.documents = [agreement]
         let claim = ClaimRecord(draft: draft, kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)
         return req.redirect(to: ClaimAccess.path(claim))

@@ -232,7 +232,11 @@ import VaporTesting
             let record = try #require(try await ClaimRecord.find(claimID(claimPath), on: app.db))
             #expect(record.draft.rows == [ClaimRow(reason: "Unpaid balance under the settlement agreement", amount: Money(dollars: 500))])
             #expect(record.draft.defendants.map(\.name) == ["Paul Roy"])
-            #expect(record.draft.documents.first?.sha256 != nil)
+            let agreement = try #require(record.draft.documents.first)
+            let reference = try #require(agreement.reference)
+            let file = try #require(app.docket.files.get(reference))
+            #expect(CourtSeal.digest(file) == agreement.sha256)
+            #expect(try await claimant.get(claimPath + "/documents/0").status == .ok)
         }
     }
 
