@@ -31,12 +31,17 @@ enum ClaimAccess {
         let problems = change(&draft)
         guard problems.isEmpty else { return (claim, problems) }
         draft.answersChecked = false
+        try await save(draft, to: claim, req)
+        return (claim, [])
+    }
+
+    /// Writes `draft` as the claim's content, only while the claim is still a draft: a change racing
+    /// a submission cannot alter what was submitted.
+    static func save(_ draft: ClaimDraft, to claim: ClaimRecord, _ req: Request) async throws {
         claim.draft = draft
-        // Conditional on the status, so a change racing a submission cannot alter what was submitted.
         try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
             .filter(\.$status == ClaimRecord.Status.draft.rawValue)
             .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
-        return (claim, [])
     }
 
     static func path(_ claim: ClaimRecord, _ rest: String = "") -> String {

@@ -69,10 +69,7 @@ struct ClaimController: RouteCollection {
         var draft = claim.draft
         guard draft.missing.isEmpty else { return req.redirect(to: ClaimAccess.path(claim, "check")) }
         draft.answersChecked = true
-        claim.draft = draft
-        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
-            .filter(\.$status == ClaimRecord.Status.draft.rawValue)
-            .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
+        try await ClaimAccess.save(draft, to: claim, req)
         return req.redirect(to: ClaimAccess.path(claim, "fee"))
     }
 
@@ -88,10 +85,7 @@ struct ClaimController: RouteCollection {
         var draft = claim.draft
         let problems = ClaimFee.apply(values, to: &draft, rules: req.docket.rules, on: CivilDate.of(req.now))
         if !problems.isEmpty { return try await ClaimFee.page(req, claim, values: values, problems: problems) }
-        claim.draft = draft
-        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
-            .filter(\.$status == ClaimRecord.Status.draft.rawValue)
-            .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
+        try await ClaimAccess.save(draft, to: claim, req)
         do {
             let filed = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: req.application, logger: req.logger)
             return req.redirect(to: ClaimAccess.path(filed) + "?submitted=1")
@@ -109,14 +103,9 @@ struct ClaimController: RouteCollection {
 
     func download(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req)
-        guard let sha = claim.documentSHA256,
-              let record = try await SealedDocumentRecord.query(on: req.db).filter(\.$sha256 == sha).first(),
-              let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path))
+        guard let sha = claim.documentSHA256, let data = try await SealedDocuments.file(sha256: sha, app: req.application, on: req.db)
         else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = .init(type: "application", subType: "pdf")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(claim.fileNumber ?? "claim").pdf\"")
-        return response
+        return .download(data, type: UploadKind.pdf.contentType, filename: "\(claim.fileNumber ?? "claim").pdf")
     }
 
     private func submitted(_ req: Request, _ claim: ClaimRecord) async throws -> Response {

@@ -104,9 +104,7 @@ struct ClaimDocumentsController: RouteCollection {
         let n = try ClaimSectionController.index(req)
         let docs = claim.draft.documents
         guard n < docs.count, let reference = docs[n].reference, let data = req.docket.files.get(reference) else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: docs[n].contentType ?? "application/octet-stream")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"document-\(n + 1).\(reference.split(separator: ".").last ?? "bin")\"")
-        return response
+        return .download(data, type: docs[n].contentType ?? "application/octet-stream",
+                         filename: "document-\(n + 1).\(reference.split(separator: ".").last ?? "bin")")
     }
 }

@@ -47,9 +47,12 @@ enum ClaimFee {
                                   status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
+    /// Claims the filer of `claim` has already filed at `office` in `year`, not counting `claim`
+    /// (O. Reg. 332/16, s. 1(1)).
     static func priorClaims(_ claim: ClaimRecord, office: String, year: Int, on db: any Database) async throws -> Int {
         try await ClaimRecord.query(on: db).filter(\.$accountID == claim.accountID).filter(\.$officeCode == office)
-            .filter(\.$filedYear == year).filter(\.$status != ClaimRecord.Status.draft.rawValue).count()
+            .filter(\.$filedYear == year).filter(\.$status != ClaimRecord.Status.draft.rawValue)
+            .filter(\.$id != claim.id!).count()
     }
 
     /// Reads the choice into the draft; a waiver is checked against the rules now, so a person who

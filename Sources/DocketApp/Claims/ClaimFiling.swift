@@ -35,10 +35,7 @@ enum ClaimFiling {
             guard draft.missing.isEmpty, draft.answersChecked, draft.status(of: .fee) == .completed else { throw Refusal.incomplete }
             guard rules.eligibility(of: draft.facts, filing: filingDay).canFile, let office = draft.officeCode else { throw Refusal.ineligible }
 
-            let prior = try await ClaimRecord.query(on: db)
-                .filter(\.$accountID == claim.accountID).filter(\.$officeCode == office)
-                .filter(\.$filedYear == filingDay.year).filter(\.$status != ClaimRecord.Status.draft.rawValue)
-                .filter(\.$id != claimID).count()
+            let prior = try await ClaimFee.priorClaims(claim, office: office, year: filingDay.year, on: db)
             guard let quote = rules.fee(.claim, priorClaims: prior, on: filingDay) else { throw Refusal.feeUnknown }
             var events: [DocketEvent] = [.claimSubmitted(defendants: draft.defendants.map(\.name), liquidated: draft.liquidated)]
             switch draft.feeChoice {

@@ -77,6 +77,12 @@ enum SealedDocuments {
         return record
     }
 
+    /// The kept file of the document sealed with this SHA-256, if there is one.
+    static func file(sha256: String, app: Application, on db: any Database) async throws -> Data? {
+        guard let record = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == sha256).first() else { return nil }
+        return FileManager.default.contents(atPath: (app.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path))
+    }
+
     enum Outcome: Equatable {
         case issued(title: String, reference: String, sealedAt: Date)
         case notIssued

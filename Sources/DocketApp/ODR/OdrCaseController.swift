@@ -71,10 +71,7 @@ struct OdrCaseController: RouteCollection {
             return nil
         }
         guard n < shared.count, let data = req.docket.files.get(shared[n].0) else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: shared[n].1)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence-\(n + 1).\(shared[n].0.split(separator: ".").last ?? "bin")\"")
-        return response
+        return .download(data, type: shared[n].1, filename: "evidence-\(n + 1).\(shared[n].0.split(separator: ".").last ?? "bin")")
     }
 
     /// Tells the other side about new messages and evidence, at most once an hour for a case.
@@ -149,14 +146,10 @@ struct OdrCaseController: RouteCollection {
         draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: summary.balance)]
         draft.summary = req.t("odr.claim.summary", [summary.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
         draft.incidentOn = summary.defaultSince
-        let sealed = entries.compactMap { entry -> String? in
-            if case let .agreementSealed(sha) = entry.event { return sha }
-            return nil
-        }.last
         // The sealed agreement goes with the claim as a document relied on, stored like an upload.
+        let sealed = summary.agreementSHA256
         var agreement = ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)
-        if let sealed, let kept = try await SealedDocumentRecord.query(on: req.db).filter(\.$sha256 == sealed).first(),
-           let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(kept.path)) {
+        if let sealed, let data = try await SealedDocuments.file(sha256: sealed, app: req.application, on: req.db) {
             agreement.reference = try req.docket.files.put(data, kind: .pdf)
             agreement.contentType = UploadKind.pdf.contentType
         }

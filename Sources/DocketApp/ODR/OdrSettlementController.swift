@@ -204,17 +204,10 @@ struct OdrSettlementController: RouteCollection {
 
     func agreementPDF(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let sha = try await OdrCases.entries(viewer.record.id!, on: req.db).compactMap { e -> String? in
-            if case let .agreementSealed(sha) = e.event { return sha }
-            return nil
-        }.last
-        guard let sha, let record = try await SealedDocumentRecord.query(on: req.db).filter(\.$sha256 == sha).first(),
-              let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path))
+        let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
+        guard let sha = summary.agreementSHA256, let data = try await SealedDocuments.file(sha256: sha, app: req.application, on: req.db)
         else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = .init(type: "application", subType: "pdf")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"settlement-agreement.pdf\"")
-        return response
+        return .download(data, type: UploadKind.pdf.contentType, filename: "settlement-agreement.pdf")
     }
 
     // MARK: Payments

@@ -83,9 +83,10 @@ public struct OdrSummary: Sendable {
     public let invitationOpen: Bool
     public let openOffer: OdrOffer?
     public let agreed: SettlementTerms?
-    /// Parties (emails) who have signed, and whether the agreement is sealed.
+    /// Parties (emails) who have signed, and the SHA-256 of the sealed agreement once everyone has.
     public let signedBy: [String]
-    public let sealed: Bool
+    public let agreementSHA256: String?
+    public var sealed: Bool { agreementSHA256 != nil }
     public let schedule: [ScheduledPayment]
     public let payments: [OdrPayment]
     public let confirmedPaid: Money
@@ -120,7 +121,8 @@ public enum OdrFold {
         var respondents: [String] = []
         var accepted: [String] = [], declined: [String] = []
         var reminded: [String: Int] = [:]
-        var lapsed = false, withdrawn = false, sealed = false, noticed = false
+        var lapsed = false, withdrawn = false, noticed = false
+        var agreementSHA256: String?
         var offers: [Int: OdrOffer] = [:]
         var open: OdrOffer?
         var agreed: SettlementTerms?
@@ -149,7 +151,7 @@ public enum OdrFold {
                 if let o = open, o.number == n, o.side != e.side { open = nil }
             case .signed:
                 if agreed != nil, !signed.contains(e.party) { signed.append(e.party) }
-            case .agreementSealed: sealed = true
+            case let .agreementSealed(sha): agreementSHA256 = sha
             case let .paymentRecorded(n, amount, on):
                 payments[n] = OdrPayment(number: n, side: e.side, amount: amount, on: on, confirmed: e.side == .claimant)
                 lastPayment = max(lastPayment, n)
@@ -158,7 +160,7 @@ public enum OdrFold {
                     payments[n] = OdrPayment(number: n, side: p.side, amount: p.amount, on: p.on, confirmed: true)
                 }
             case .defaultNoticed: noticed = true
-            case .withdrawn: if !sealed { withdrawn = true }
+            case .withdrawn: if agreementSHA256 == nil { withdrawn = true }
             }
         }
 
@@ -173,7 +175,7 @@ public enum OdrFold {
         var defaultSince: CivilDate? = nil
         if withdrawn {
             status = .closed; closure = .withdrawn
-        } else if sealed {
+        } else if agreementSHA256 != nil {
             // In default once a payment's last day has passed and what was confirmed does not cover what was due by then.
             var dueSoFar = Money.zero
             for payment in schedule {
@@ -203,7 +205,7 @@ public enum OdrFold {
 
         return OdrSummary(
             status: status, closure: closure, invitedOn: invitedOn, acceptBy: acceptBy, accepted: accepted, declined: declined,
-            unanswered: unanswered, invitationOpen: !expired, openOffer: status == .active ? open : nil, agreed: agreed, signedBy: signed, sealed: sealed,
+            unanswered: unanswered, invitationOpen: !expired, openOffer: status == .active ? open : nil, agreed: agreed, signedBy: signed, agreementSHA256: agreementSHA256,
             schedule: schedule, payments: payments.values.sorted { $0.number < $1.number }, confirmedPaid: paid,
             defaultSince: defaultSince, lapseToRecord: closure == .noResponse && !lapsed,
             remindersDue: reminders, defaultNoticeDue: status == .inDefault && !noticed,
