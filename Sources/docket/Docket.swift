@@ -26,9 +26,15 @@ enum Docket {
     }
 
     static func run() async throws {
-        var environment = try Environment.detect()
+        var arguments = CommandLine.arguments
+        let onNetwork = arguments.contains(ServeAddress.developmentOnNetworkFlag)
+        arguments.removeAll { $0 == ServeAddress.developmentOnNetworkFlag }
+        var environment = try Environment.detect(arguments: arguments)
         var settings = Settings()
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
+        if command == nil || command == "serve" {
+            try ServeAddress.check(arguments: environment.arguments, environment: environment, allowDevelopment: onNetwork)
+        }
         settings.runsBackgroundWork = command == nil || command == "serve"
         let format = settings.logFormat
         try LoggingSystem.bootstrap(from: &environment) { level in
@@ -42,6 +48,7 @@ enum Docket {
             try? await app.asyncShutdown()
             throw error
         }
-        try await app.asyncShutdown()
+        // A stop (SIGTERM, Ctrl-C) lets requests in flight finish before the database closes.
+        guard await app.stopGracefully(grace: .seconds(settings.shutdownGraceSeconds)) else { exit(1) }
     }
 }

@@ -6,6 +6,12 @@ import Vapor
 /// reminder of the sign-in ID. No answer here says whether an identifier or address has an account.
 struct RecoveryController: RouteCollection {
     static let linkLifetime: TimeInterval = 30 * 60
+    /// Looking up questions, per network address.
+    static let lookupRule = RateLimiter.Rule(name: "recover-lookup", limit: 30, window: 15 * 60)
+    /// Asking for a link or an ID reminder: per network address, and per recipient, so nobody can
+    /// fill a person's inbox. Past either, the page says the same and nothing is sent.
+    static let mailByAddressRule = RateLimiter.Rule(name: "recover-mail-address", limit: 10, window: 15 * 60)
+    static let mailByRecipientRule = RateLimiter.Rule(name: "recover-mail-recipient", limit: 3, window: 60 * 60)
 
     func boot(routes: any RoutesBuilder) throws {
         let r = routes.grouped("recover")
@@ -49,7 +55,9 @@ struct RecoveryController: RouteCollection {
         guard !identifier.isEmpty else {
             return try await identifierForm(req, values: values, problems: [FieldProblem("identifier", "error.identifier.missing")])
         }
-        if try await SignInGuard.addressBlocked(req) { throw Abort(.tooManyRequests) }
+        guard try await RateLimiter.take(Self.lookupRule, key: req.clientAddress, now: req.now, on: req.db) else {
+            throw Abort(.tooManyRequests)
+        }
         let questions = try await challenge(for: identifier, req: req).questions
         return try await answersForm(req, identifier: identifier, questions: questions, values: [:], problems: [])
     }
@@ -57,7 +65,7 @@ struct RecoveryController: RouteCollection {
     func questionsAnswer(req: Request) async throws -> Response {
         let values = req.formValues()
         let identifier = (values["identifier"] ?? "").trimmingCharacters(in: .whitespaces)
-        if try await SignInGuard.addressBlocked(req) { throw Abort(.tooManyRequests) }
+        guard try await SignInGuard.reserveAddress(req) else { throw Abort(.tooManyRequests) }
         let challenge = try await challenge(for: identifier, req: req)
         let asked = challenge.questions
         var problems: [FieldProblem] = []
@@ -70,22 +78,22 @@ struct RecoveryController: RouteCollection {
             return try await answersForm(req, identifier: identifier, questions: asked, values: values, problems: problems)
         }
         let wrong = [FieldProblem("answer1", "error.answers.wrong")]
-        guard let account = challenge.account, !SignInGuard.isLocked(account, at: req.now) else {
-            await SignInGuard.spendVerifyTime(req)
-            try await SignInGuard.record(req, succeeded: false)
+        var account = challenge.account
+        if let found = account, try await !SignInGuard.reserve(found, request: req) { account = nil }
+        // The same work whatever the identifier: one hash check per question, against the stored
+        // answer when there is one and a dummy otherwise, so timing says nothing about the account.
+        var allRight = account != nil && challenge.answers.count == SecurityQuestion.count
+        for position in 1...SecurityQuestion.count {
+            let given = SecurityQuestion.normalise(values["answer\(position)"] ?? "")
+            let stored = account == nil ? nil : challenge.answers.first { $0.position == position }
+            let matches = try await req.password.async.verify(given, created: stored?.answerHash ?? req.docket.dummyPasswordHash).get()
+            if stored == nil || !matches { allRight = false }
+        }
+        guard allRight, let account else {
+            if let account { try await SignInGuard.fail(account, request: req) }
             return try await answersForm(req, identifier: identifier, questions: asked, values: values, problems: wrong)
         }
-        var allRight = challenge.answers.count == SecurityQuestion.count
-        for record in challenge.answers {
-            let given = SecurityQuestion.normalise(values["answer\(record.position)"] ?? "")
-            if try await !req.password.async.verify(given, created: record.answerHash).get() { allRight = false }
-        }
-        guard allRight else {
-            try await SignInGuard.fail(account, request: req)
-            try await SignInGuard.record(req, succeeded: false)
-            return try await answersForm(req, identifier: identifier, questions: asked, values: values, problems: wrong)
-        }
-        try await SignInGuard.record(req, succeeded: true)
+        try await SignInGuard.succeed(account, request: req)
         let language = req.language
         try await req.db.transaction { db in
             try await AccountStore.setPassword(values["password"] ?? "", for: account, request: req, on: db)
@@ -170,6 +178,7 @@ struct RecoveryController: RouteCollection {
                                        introKey: "recover.email.intro", values: values,
                                        problems: [FieldProblem("email", "error.email.invalid")])
         }
+        guard try await mayMail(address, req: req) else { return try await message(req, key: "recover.email.sent", link: "/sign-in") }
         let accounts = try await AccountStore.find(email: address, on: req.db)
         let language = req.language
         try await req.db.transaction { db in
@@ -252,6 +261,7 @@ struct RecoveryController: RouteCollection {
                                        introKey: "recover.id.intro", values: values,
                                        problems: [FieldProblem("email", "error.email.invalid")])
         }
+        guard try await mayMail(address, req: req) else { return try await message(req, key: "recover.id.sent", link: "/sign-in") }
         let accounts = try await AccountStore.find(email: address, on: req.db)
         if !accounts.isEmpty {
             let language = req.language
@@ -263,6 +273,15 @@ struct RecoveryController: RouteCollection {
     }
 
     // MARK: Shared pages
+
+    /// Whether a recovery message may go to `address` now; counted per requester and per recipient.
+    /// Either way the requester is told the same.
+    private func mayMail(_ address: String, req: Request) async throws -> Bool {
+        let byAddress = try await RateLimiter.take(Self.mailByAddressRule, key: req.clientAddress, now: req.now, on: req.db)
+        let byRecipient = try await RateLimiter.take(Self.mailByRecipientRule, key: address, now: req.now, on: req.db)
+        if !(byAddress && byRecipient) { req.logger.notice("recovery mail withheld: rate limit") }
+        return byAddress && byRecipient
+    }
 
     private func emailForm(_ req: Request, action: String, titleKey: String, introKey: String,
                            values: [String: String], problems: [FieldProblem]) async throws -> Response {

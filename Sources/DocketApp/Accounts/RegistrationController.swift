@@ -3,6 +3,8 @@ import Vapor
 
 /// Opening an account (seed 002: the Justice Services Online registration).
 struct RegistrationController: RouteCollection {
+    static let rule = RateLimiter.Rule(name: "register-address", limit: 20, window: 15 * 60)
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("register", use: show)
         routes.post("register", use: submit)
@@ -37,6 +39,12 @@ struct RegistrationController: RouteCollection {
         case .failure(let problems):
             return try await render(req, values: values, problems: problems.problems)
         case .success(let registration):
+            // Registration must say when an email or sign-in ID is taken, so it is limited like
+            // sign-in: it cannot be used to test addresses in bulk.
+            guard try await RateLimiter.take(Self.rule, key: req.clientAddress, now: req.now, on: req.db) else {
+                req.logger.notice("registration refused: too many from this address")
+                throw Abort(.tooManyRequests)
+            }
             switch try await AccountStore.create(registration, on: req) {
             case .failure(let problems):
                 return try await render(req, values: values, problems: problems.problems)

@@ -35,28 +35,21 @@ struct SignInController: RouteCollection {
         if password.isEmpty { missing.append(FieldProblem("password", "error.password.missing")) }
         if !missing.isEmpty { return try await render(req, values: values, problems: missing) }
 
-        if try await SignInGuard.addressBlocked(req) {
+        guard try await SignInGuard.reserveAddress(req) else {
             req.logger.notice("sign-in refused: too many failures from this address")
             throw Abort(.tooManyRequests)
         }
         let failed = [FieldProblem("signInID", "error.signIn.failed")]
-        guard let account = try await AccountStore.find(identifier: identifier, on: req.db) else {
+        guard let account = try await AccountStore.find(identifier: identifier, on: req.db),
+              try await SignInGuard.reserve(account, request: req) else {
             await SignInGuard.spendVerifyTime(req)
-            try await SignInGuard.record(req, succeeded: false)
-            return try await render(req, values: values, problems: failed)
-        }
-        if SignInGuard.isLocked(account, at: req.now) {
-            await SignInGuard.spendVerifyTime(req)
-            try await SignInGuard.record(req, succeeded: false)
             return try await render(req, values: values, problems: failed)
         }
         guard try await req.password.async.verify(password, created: account.passwordHash).get() else {
             try await SignInGuard.fail(account, request: req)
-            try await SignInGuard.record(req, succeeded: false)
             return try await render(req, values: values, problems: failed)
         }
         try await SignInGuard.succeed(account, request: req)
-        try await SignInGuard.record(req, succeeded: true)
         try await req.startSession(for: account, on: req.db)
         req.logger.info("signed in", metadata: ["account": "\(account.id!)"])
         let home = account.isStaff ? "/staff" : "/account"
@@ -79,9 +72,13 @@ struct SignInController: RouteCollection {
         return req.redirect(to: back)
     }
 
-    /// Only a path on this site: never another host.
+    /// Only a path on this site, in a strict shape: letters, digits and `-._~%/` in the path, an
+    /// optional query of the same and `=&`. Nothing that a browser could resolve to another host
+    /// (`//`, backslashes, tabs), and no control character that could end a header.
     static func safeNext(_ raw: String?) -> String? {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.contains("://") else { return nil }
+        guard let raw, raw.utf8.count <= 512, !raw.contains("//"),
+              raw.range(of: #"\A/[A-Za-z0-9._~%/-]*(\?[A-Za-z0-9._~%=&-]*)?\z"#, options: .regularExpression) != nil
+        else { return nil }
         return raw
     }
 

@@ -1,59 +1,58 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Slows down password guessing: an account waits 15 minutes after 5 failed sign-ins, and one
 /// network address may fail at most 20 times in 15 minutes across all accounts.
+///
+/// Each attempt is counted *before* its password is checked, by a single atomic statement that
+/// both checks the limit and records the attempt; a right password gives the count back. So 30
+/// simultaneous guesses from one address, or at one account, get at most the limit checked.
 enum SignInGuard {
     static let accountFailures = 5
-    static let addressFailures = 20
     static let window: TimeInterval = 15 * 60
+    static let addressRule = RateLimiter.Rule(name: "sign-in-address", limit: 20, window: window)
 
-    static func address(of request: Request) -> String {
-        request.remoteAddress?.ipAddress ?? "unknown"
+    /// Reserves an attempt for this address; false when it has failed too often recently.
+    static func reserveAddress(_ request: Request) async throws -> Bool {
+        try await RateLimiter.take(addressRule, key: request.clientAddress, now: request.now, on: request.db)
     }
 
-    /// True when this address has failed too often recently.
-    static func addressBlocked(_ request: Request) async throws -> Bool {
-        let since = request.now.addingTimeInterval(-window)
-        let failures = try await SignInAttemptRecord.query(on: request.db)
-            .filter(\.$address == address(of: request))
-            .filter(\.$succeeded == false)
-            .filter(\.$at > since)
-            .count()
-        return failures >= addressFailures
+    /// Reserves an attempt at `account`: false when it is locked, or when enough attempts are
+    /// already in flight to lock it. One conditional UPDATE, so simultaneous attempts cannot all pass.
+    static func reserve(_ account: AccountRecord, request: Request) async throws -> Bool {
+        let sql = request.db as! any SQLDatabase
+        let row = try await sql.raw("""
+            UPDATE \(ident: AccountRecord.schema) SET failed_sign_ins = failed_sign_ins + 1
+            WHERE id = \(bind: try account.requireID()) AND failed_sign_ins < \(bind: accountFailures)
+              AND (locked_until IS NULL OR locked_until <= \(bind: request.now))
+            RETURNING failed_sign_ins
+            """).first()
+        return row != nil
     }
 
-    /// Records an attempt, and forgets this address's attempts older than a day: only the last
-    /// window matters, so the table stays small.
-    static func record(_ request: Request, succeeded: Bool) async throws {
-        let address = address(of: request)
-        try await SignInAttemptRecord(address: address, succeeded: succeeded, at: request.now).create(on: request.db)
-        try await SignInAttemptRecord.query(on: request.db)
-            .filter(\.$address == address)
-            .filter(\.$at < request.now.addingTimeInterval(-86_400))
-            .delete()
-    }
-
-    static func isLocked(_ account: AccountRecord, at now: Date) -> Bool {
-        if let until = account.lockedUntil, until > now { return true }
-        return false
-    }
-
-    /// Counts a failure against the account, locking it at the limit.
+    /// The reserved attempt failed: at the limit, the account is locked for the window.
     static func fail(_ account: AccountRecord, request: Request) async throws {
-        account.failedSignIns += 1
-        if account.failedSignIns >= accountFailures {
-            account.lockedUntil = request.now.addingTimeInterval(window)
-            account.failedSignIns = 0
+        let sql = request.db as! any SQLDatabase
+        let locked = try await sql.raw("""
+            UPDATE \(ident: AccountRecord.schema) SET locked_until = \(bind: request.now.addingTimeInterval(window)), failed_sign_ins = 0
+            WHERE id = \(bind: try account.requireID()) AND failed_sign_ins >= \(bind: accountFailures)
+            RETURNING id
+            """).first()
+        if locked != nil {
             request.logger.notice("account locked after failed sign-ins", metadata: ["account": "\(account.id?.uuidString ?? "")"])
         }
-        try await account.save(on: request.db)
     }
 
+    /// The reserved attempt succeeded: the account's count starts again and the address gets its
+    /// attempt back.
     static func succeed(_ account: AccountRecord, request: Request) async throws {
-        account.failedSignIns = 0
-        account.lockedUntil = nil
-        try await account.save(on: request.db)
+        try await AccountRecord.query(on: request.db)
+            .filter(\.$id == account.requireID())
+            .set(\.$failedSignIns, to: 0)
+            .set(\.$lockedUntil, to: nil)
+            .update()
+        try await RateLimiter.giveBack(addressRule, key: request.clientAddress, on: request.db)
     }
 
     /// Spends the time of a password check when there is no account, so timing does not tell

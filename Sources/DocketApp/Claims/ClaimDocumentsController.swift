@@ -6,21 +6,13 @@ import Vapor
 /// Documents the plaintiff relies on: listed by title, each with an uploaded file (PDF, JPEG or
 /// PNG, judged from its bytes, at most 20 MB, stored by content hash).
 struct ClaimDocumentsController: RouteCollection {
-    /// The request body may carry a 20 MB file plus the form around it.
-    static let maxBody: ByteCount = "21mb"
-
     func boot(routes: any RoutesBuilder) throws {
         let claim = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("claims", ":claimID")
         claim.get("documents", use: list)
-        claim.on(.POST, "documents", body: .collect(maxSize: Self.maxBody), use: upload)
+        claim.upload("documents", use: upload)
         claim.post("documents", "done", use: done)
         claim.post("documents", ":index", "remove", use: remove)
         claim.get("documents", ":index", use: file)
-    }
-
-    struct Upload: Content {
-        var documentTitle: String?
-        var file: File?
     }
 
     static func uploadForm(_ b: FormBuilder, action: String) -> FormView {
@@ -48,8 +40,8 @@ struct ClaimDocumentsController: RouteCollection {
     }
 
     /// Checks an uploaded file and stores it; nil with the problem when it is refused (nothing stored).
-    static func store(_ file: File?, req: Request) -> Result<ClaimDocument?, FieldProblem> {
-        guard let file, file.data.readableBytes > 0 else { return .success(nil) }
+    static func store(_ file: UploadedFile?, req: Request) -> Result<ClaimDocument?, FieldProblem> {
+        guard let file, !file.isEmpty else { return .success(nil) }
         let bytes = Data(buffer: file.data)
         switch UploadCheck.inspect(bytes) {
         case .failure(let problem): return .failure(FieldProblem("file", problem.messageKey))
@@ -63,15 +55,15 @@ struct ClaimDocumentsController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
-        let upload = (try? req.content.decode(Upload.self)) ?? Upload()
-        let title = (upload.documentTitle ?? "").trimmed
+        let form = req.submittedForm
+        let title = (form.fields["documentTitle"] ?? "").trimmed
         var problems: [FieldProblem] = []
         if title.isEmpty { problems.append(FieldProblem("documentTitle", "error.documentTitle.missing")) }
         else if title.count > 200 { problems.append(FieldProblem("documentTitle", "error.field.tooLong")) }
         if claim.draft.documents.count >= 50 { problems.append(FieldProblem("documentTitle", "error.rows.tooMany")) }
         var stored: ClaimDocument? = nil
         if problems.isEmpty {
-            switch Self.store(upload.file, req: req) {
+            switch Self.store(form.files["file"], req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): stored = doc
             }

@@ -12,25 +12,10 @@ struct PreparedClaimController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let prepared = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("claims", "prepared")
         prepared.get(use: show)
-        prepared.on(.POST, body: .collect(maxSize: ClaimDocumentsController.maxBody), use: create)
+        prepared.upload(use: create)
     }
 
-    struct Upload: Content {
-        var officeCode: String?
-        var venue: String?
-        var documentKind: String?
-        var plaintiffName: String?
-        var defendantNames: String?
-        var amount: String?
-        var incidentOn: String?
-        var file: File?
-
-        var values: [String: String] {
-            ["officeCode": officeCode ?? "", "venue": venue ?? "", "documentKind": documentKind ?? "",
-             "plaintiffName": plaintiffName ?? "", "defendantNames": defendantNames ?? "", "amount": amount ?? "",
-             "incidentOn": incidentOn ?? ""]
-        }
-    }
+    static let fields = ["officeCode", "venue", "documentKind", "plaintiffName", "defendantNames", "amount", "incidentOn"]
 
     private func page(_ req: Request, values: [String: String], problems: [FieldProblem]) async throws -> Response {
         let offices = try await CourtOffices.open(on: req.db)
@@ -51,8 +36,8 @@ struct PreparedClaimController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let upload = (try? req.content.decode(Upload.self)) ?? Upload()
-        let values = upload.values
+        let form = req.submittedForm
+        let values = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, form.fields[$0] ?? "") })
         let offices = try await CourtOffices.open(on: req.db)
         var draft = ClaimDraft()
         var problems = DraftForms.office(values, offices: offices, into: &draft)
@@ -68,8 +53,8 @@ struct PreparedClaimController: RouteCollection {
         if incident == nil || incident! > CivilDate.of(req.now) { problems.append(FieldProblem("incidentOn", "error.incidentOn.missing")) }
         var document: ClaimDocument? = nil
         if problems.isEmpty {
-            guard upload.file?.data.readableBytes ?? 0 > 0 else { return try await page(req, values: values, problems: [FieldProblem("file", "error.file.missing")]) }
-            switch ClaimDocumentsController.store(upload.file, req: req) {
+            guard let file = form.files["file"], !file.isEmpty else { return try await page(req, values: values, problems: [FieldProblem("file", "error.file.missing")]) }
+            switch ClaimDocumentsController.store(file, req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): document = doc
             }

@@ -3,9 +3,20 @@ import Foundation
 /// The data folder: created on first start; holds the SQLite file, the server secret and (later)
 /// keys and uploaded files.
 enum DataFolder {
+    /// Creates the folder (0700), and makes every file this process creates from now on (the
+    /// database and its journal, uploads, sealed documents, keys) readable by its owner only.
+    /// Files left readable by an earlier release are narrowed to 0600.
     static func prepare(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        umask(0o077)
+        let files = FileManager.default
+        try files.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+        for name in (try? files.contentsOfDirectory(atPath: path)) ?? [] {
+            let full = (path as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard files.fileExists(atPath: full, isDirectory: &isFolder) else { continue }
+            try? files.setAttributes([.posixPermissions: isFolder.boolValue ? 0o700 : 0o600], ofItemAtPath: full)
+        }
     }
 
     /// Reads the secret at `name` in the folder, making it (random, owner-only) if absent.

@@ -29,6 +29,11 @@ public struct Settings: Sendable {
     public var officeClosures: String
     /// `DOCKET_DB_POOL`: PostgreSQL connections per event loop (one event loop per core).
     public var databasePoolSize: Int
+    /// `DOCKET_TRUSTED_PROXIES`: addresses of reverse proxies whose `X-Forwarded-Proto` and
+    /// `X-Forwarded-For` are believed (comma separated). From anyone else those headers are ignored.
+    public var trustedProxies: Set<String>
+    /// `DOCKET_SHUTDOWN_GRACE_SECONDS`: how long a stop waits for requests in flight (default 30).
+    public var shutdownGraceSeconds: Int
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -52,6 +57,9 @@ public struct Settings: Sendable {
         specialHolidays = value("DOCKET_SPECIAL_HOLIDAYS") ?? ""
         databasePoolSize = value("DOCKET_DB_POOL").flatMap(Int.init).map { max(1, $0) } ?? 4
         officeClosures = value("DOCKET_OFFICE_CLOSURES") ?? ""
+        shutdownGraceSeconds = value("DOCKET_SHUTDOWN_GRACE_SECONDS").flatMap(Int.init).map { max(1, $0) } ?? 30
+        trustedProxies = Set((value("DOCKET_TRUSTED_PROXIES") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     var resourcesPath: String { resourcesDirectory.hasSuffix("/") ? resourcesDirectory : resourcesDirectory + "/" }

@@ -49,7 +49,9 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(InFlightRequests.Middleware(requests: app.inFlightRequests))
+    app.http.server.configuration.shutdownTimeout = .seconds(Int64(settings.shutdownGraceSeconds))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
     app.middleware.use(LanguageMiddleware())
@@ -57,6 +59,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.middleware.use(AccountSessionMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.routes.defaultMaxBodySize = "1mb"
+    ContentConfiguration.global.use(decoder: RefusedMultipartDecoder(), for: .formData)
 
     try routes(app)
 
@@ -68,6 +71,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     })
     app.lifecycle.use(BackgroundLoop(name: "ODR sweep", interval: \.sweepIntervalSeconds) {
         try await OdrSweep.run(app: $0)
+        try await RateLimiter.prune(now: $0.docket.clock.now(), on: $0.db)
     })
 }
 

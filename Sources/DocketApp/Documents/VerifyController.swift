@@ -4,11 +4,11 @@ import Vapor
 /// `/verify`: anyone can check a document against the court's register of sealed documents, by
 /// uploading the PDF or pasting its SHA-256. `/verify/public-key` publishes the seal's public key.
 struct VerifyController: RouteCollection {
-    static let maxUpload: ByteCount = "20mb"
-
+    /// Uploads by people who are not signed in, per network address.
+    static let anonymousUploads = RateLimiter.Rule(name: "verify-upload", limit: 20, window: 15 * 60)
     func boot(routes: any RoutesBuilder) throws {
         routes.get("verify", use: show)
-        routes.on(.POST, "verify", body: .collect(maxSize: Self.maxUpload), use: check)
+        routes.upload("verify", use: check)
         routes.get("verify", "public-key", use: publicKey)
     }
 
@@ -28,16 +28,14 @@ struct VerifyController: RouteCollection {
                                          error: nil, publicKey: req.docket.seal.publicKey.base64EncodedString()))
     }
 
-    struct Submission: Content {
-        var file: File?
-        var sha256: String?
-    }
-
     func check(req: Request) async throws -> Response {
-        let submission = (try? req.content.decode(Submission.self)) ?? Submission()
+        let form = req.submittedForm
         var document: Data? = nil
-        var hash = submission.sha256?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if let file = submission.file, file.data.readableBytes > 0 {
+        var hash = form.fields["sha256"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if let file = form.files["file"], !file.isEmpty {
+            if req.account == nil, try await !RateLimiter.take(Self.anonymousUploads, key: req.clientAddress, now: req.now, on: req.db) {
+                throw Abort(.tooManyRequests)
+            }
             let bytes = Data(buffer: file.data)
             document = bytes
             hash = CourtSeal.digest(bytes)

@@ -39,10 +39,13 @@ struct UnconfiguredTransport: MailTransport {
 }
 
 enum Outbox {
+    /// What a delivered message that carried a single-use link keeps of its bodies.
+    static let scrubbed = "(removed after delivery: this message carried a single-use link)"
+
     /// Queues a message on `db`: call it inside the transaction of the action that causes it, so
     /// the message exists exactly when the action happened.
     static func enqueue(to recipient: String, subject: String, text: String, html: String,
-                        attachments: [MailAttachment] = [], at now: Date, on db: any Database) async throws {
+                        attachments: [MailAttachment] = [], sensitive: Bool = false, at now: Date, on db: any Database) async throws {
         let record = OutboxRecord()
         record.recipient = recipient
         record.subject = subject
@@ -52,6 +55,7 @@ enum Outbox {
         record.createdAt = now
         record.nextAttemptAt = now
         record.attempts = 0
+        record.sensitive = sensitive
         try await record.save(on: db)
     }
 }

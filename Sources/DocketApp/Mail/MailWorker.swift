@@ -31,6 +31,11 @@ struct MailWorker {
             do {
                 try await transport.deliver(message(from: record))
                 record.sentAt = now
+                // The development mailbox is where such mail is read, so it keeps its links there.
+                if record.sensitive, !(transport is DevMailboxTransport) {
+                    record.textBody = Outbox.scrubbed
+                    record.htmlBody = Outbox.scrubbed
+                }
                 record.leaseUntil = nil
                 record.lastError = nil
                 delivered += 1

@@ -19,7 +19,7 @@ enum Mailbox {
         try await send(to: AccountStore.recipients(account), subject: c.text("mail.reset.subject", language),
                        paragraphs: [c.text("mail.reset.body", language), link,
                                     c.text("mail.reset.ignore", language), c.text("mail.signoff", language)],
-                       request: request, on: db)
+                       sensitive: true, request: request, on: db)
     }
 
     static func signInID(_ accounts: [AccountRecord], to address: String, language: Language, request: Request, on db: any Database) async throws {
@@ -43,14 +43,14 @@ enum Mailbox {
         let paragraphs = [c.text("mail.staff.body", .en, [account.staffRole ?? ""]), link,
                           c.text("mail.staff.body", .fr, [account.staffRole ?? ""]), c.text("mail.signoff", .en)]
         try await Outbox.enqueue(to: account.email, subject: c.text("mail.staff.subject", .en),
-                                 text: paragraphs.joined(separator: "\n\n"), html: html(paragraphs), at: now, on: db)
+                                 text: paragraphs.joined(separator: "\n\n"), html: html(paragraphs), sensitive: true, at: now, on: db)
     }
 
-    private static func send(to recipients: [String], subject: String, paragraphs: [String],
+    private static func send(to recipients: [String], subject: String, paragraphs: [String], sensitive: Bool = false,
                              request: Request, on db: any Database) async throws {
         for recipient in recipients {
             try await Outbox.enqueue(to: recipient, subject: subject, text: paragraphs.joined(separator: "\n\n"),
-                                     html: html(paragraphs), at: request.now, on: db)
+                                     html: html(paragraphs), sensitive: sensitive, at: request.now, on: db)
         }
     }
 

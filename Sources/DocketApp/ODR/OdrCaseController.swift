@@ -11,7 +11,7 @@ struct OdrCaseController: RouteCollection {
         let odr = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("odr", ":caseID")
         odr.get(use: show)
         odr.post("messages", use: message)
-        odr.on(.POST, "evidence", body: .collect(maxSize: ClaimDocumentsController.maxBody), use: evidence)
+        odr.upload("evidence", use: evidence)
         odr.get("evidence", ":index", use: evidenceFile)
         odr.post("withdraw", use: withdraw)
         odr.post("representatives", use: addRepresentative)
@@ -40,15 +40,15 @@ struct OdrCaseController: RouteCollection {
 
     func evidence(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let upload = (try? req.content.decode(ClaimDocumentsController.Upload.self)) ?? ClaimDocumentsController.Upload()
-        let title = (upload.documentTitle ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let form = req.submittedForm
+        let title = (form.fields["documentTitle"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [FieldProblem] = []
         if title.isEmpty || title.count > 200 { problems.append(FieldProblem("documentTitle", "error.documentTitle.missing")) }
-        if (upload.file?.data.readableBytes ?? 0) == 0 { problems.append(FieldProblem("file", "error.file.missing")) }
+        if form.files["file"]?.isEmpty ?? true { problems.append(FieldProblem("file", "error.file.missing")) }
         var stored: ClaimDocument? = nil
         if problems.isEmpty, OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
             .can(viewer.side, viewer.party, "evidence") {
-            switch ClaimDocumentsController.store(upload.file, req: req) {
+            switch ClaimDocumentsController.store(form.files["file"], req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): stored = doc
             }

@@ -22,6 +22,9 @@ struct OdrInvitationController: RouteCollection {
         let declineAction: String
         let signInURL: String
         let registerURL: String
+        /// Set when the signed-in account's email is not the one invited.
+        let invitedEmail: String?
+        let signedInEmail: String?
     }
 
     private func invitation(_ req: Request) async throws -> (OdrInvitationRecord, OdrCaseRecord, OdrSummary) {
@@ -47,12 +50,18 @@ struct OdrInvitationController: RouteCollection {
         guard summary.can(.respondent, invitation.respondentEmail, "accept-invitation") else { return try await gone(req, "odr.invitation.expired") }
         let draft = record.draft
         let path = req.url.path
+        let other = req.account.flatMap { Self.differs($0, invitation) ? $0 : nil }
         let body = Body(signedIn: req.account != nil, claimant: record.claimantName, amount: req.money(draft.amount ?? .zero),
                         category: draft.category.map { req.t("category.\($0.rawValue)") } ?? "", description: draft.description,
                         acceptBy: summary.acceptBy.map(req.day) ?? "", acceptAction: path + "/accept", declineAction: path + "/decline",
                         signInURL: "/sign-in?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-                        registerURL: "/register?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                        registerURL: "/register?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                        invitedEmail: other.map { _ in invitation.respondentEmail }, signedInEmail: other?.email)
         return try await req.page("odr/invitation", titleKey: "odr.invitation.title", body)
+    }
+
+    static func differs(_ account: AccountRecord, _ invitation: OdrInvitationRecord) -> Bool {
+        account.email.lowercased() != invitation.respondentEmail.lowercased()
     }
 
     func answer(req: Request) async throws -> Response {
@@ -74,7 +83,10 @@ struct OdrInvitationController: RouteCollection {
             fresh.usedAt = now
             fresh.accountID = account.id
             try await fresh.save(on: db)
-            try await CaseDocket.append([accepting ? .accepted(respondent: email) : .declined(respondent: email)],
+            // Anyone holding the link may answer, as with a paper invitation; an answer from an account
+            // with another email is allowed but said on the page first and recorded on the docket.
+            let other: [OdrEvent] = Self.differs(account, fresh) ? [.answeredByAnotherAccount(respondent: email, accountEmail: account.email)] : []
+            try await CaseDocket.append(other + [accepting ? .accepted(respondent: email) : .declined(respondent: email)],
                                         by: .respondent, party: email, actor: account.id, to: record.id!, at: now, on: db)
             let after = OdrCases.fold(try await OdrCases.entries(record.id!, on: db), record, app)
             if after.closure == .declined {

@@ -7,7 +7,7 @@ import Vapor
 enum OdrMail {
     private static func send(_ record: OdrCaseRecord, to recipients: [String], subject: String, _ subjectArgs: [String] = [],
                              paragraphs: [(String, [String])], link: String? = nil, attachments: [MailAttachment] = [],
-                             app: Application, at now: Date, on db: any Database) async throws {
+                             sensitive: Bool = false, app: Application, at now: Date, on db: any Database) async throws {
         let language = Language(rawValue: record.language) ?? .en
         let c = app.docket.catalogue
         var text = paragraphs.map { c.text($0.0, language, $0.1) }
@@ -15,7 +15,7 @@ enum OdrMail {
         text.append(c.text("mail.signoff", language))
         for recipient in recipients {
             try await Outbox.enqueue(to: recipient, subject: c.text(subject, language, subjectArgs), text: text.joined(separator: "\n\n"),
-                                     html: Mailbox.html(text), attachments: attachments, at: now, on: db)
+                                     html: Mailbox.html(text), attachments: attachments, sensitive: sensitive, at: now, on: db)
         }
     }
 
@@ -27,7 +27,7 @@ enum OdrMail {
         try await send(record, to: [respondent.email], subject: "mail.odrInvite.subject", [record.claimantName],
                        paragraphs: [("mail.odrInvite.body", [respondent.name, record.claimantName, amount]),
                                     ("mail.odrInvite.deadline", [lastDay]), ("odr.voluntary", [])],
-                       link: "/odr/invitations/" + token, app: app, at: now, on: db)
+                       link: "/odr/invitations/" + token, sensitive: true, app: app, at: now, on: db)
     }
 
     static func reminder(_ record: OdrCaseRecord, to respondent: String, lastDay: CivilDate, app: Application, at now: Date,

@@ -105,6 +105,7 @@ enum OdrPages {
         case .submitted: return item("odr.event.submitted")
         case .accepted: return item("odr.event.accepted")
         case .declined: return item("odr.event.declined")
+        case let .answeredByAnotherAccount(r, accountEmail): return item("odr.event.otherAccount", [r, accountEmail])
         case let .reminded(r, day): return item("odr.event.reminded", [names[r] ?? r, String(day)])
         case .lapsed: return item("odr.event.lapsed")
         case let .message(text): return ThreadItem(who: who, when: when, text: text, file: nil)

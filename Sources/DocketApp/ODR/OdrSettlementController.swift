@@ -174,7 +174,7 @@ struct OdrSettlementController: RouteCollection {
         if name.count < 2 || name.count > 200 { problems.append(FieldProblem("signatureName", "error.signatureName.missing")) }
         if values["signatureConfirm"] != "on" { problems.append(FieldProblem("signatureConfirm", "error.signatureConfirm.missing")) }
         if !problems.isEmpty { return try await agreementPage(req, viewer, values: values, problems: problems) }
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         let summary = try await OdrCases.act(req, viewer, "sign") { _ in [.signed(name: name, address: address)] }
         if summary.everyoneSigned(claimant: viewer.record.claimantEmail) { try await seal(req, viewer.record) }
         return req.redirect(to: OdrAccess.path(viewer.record, "agreement"))

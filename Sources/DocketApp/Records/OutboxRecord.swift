@@ -19,6 +19,8 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @OptionalField(key: "failed_at") var failedAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
+    /// The message carries a single-use link: its bodies are scrubbed once it is delivered.
+    @Field(key: "sensitive") var sensitive: Bool
 
     init() {}
 }

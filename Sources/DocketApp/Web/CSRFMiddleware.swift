@@ -4,19 +4,21 @@ import Vapor
 ///
 /// Each browser holds a random value in an HttpOnly cookie; forms carry an HMAC of it under the
 /// server secret (`_csrf`, or the `X-CSRF-Token` header for scripts). A POST whose token is missing
-/// or wrong gets 403 before any handler runs, so it changes nothing.
+/// or wrong gets 403 before any handler runs, so it changes nothing. The body is collected (within
+/// the route's limit) and parsed as a form first, so a token in a body that arrived in many reads
+/// is found, and a malformed body is refused with 400 before anything else reads it.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookie = "docket_csrf"
     static let field = "_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET && request.method != .HEAD && request.method != .OPTIONS {
+            let form = try await request.readForm()
             guard let secret = request.cookies[Self.cookie]?.string else {
                 throw Abort(.forbidden, reason: "csrf")
             }
             let expected = Self.token(for: secret, request: request)
-            let given = request.headers.first(name: "X-CSRF-Token")
-                ?? (try? request.content.get(String.self, at: Self.field))
+            let given = request.headers.first(name: "X-CSRF-Token") ?? form.fields[Self.field]
             guard let given, Tokens.equal(given, expected) else {
                 request.logger.notice("refused a request without a valid CSRF token")
                 throw Abort(.forbidden, reason: "csrf")

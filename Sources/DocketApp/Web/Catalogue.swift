@@ -109,8 +109,3 @@ struct TranslateTag: LeafTag {
     }
 }
 
-extension Request {
-    var isSecure: Bool {
-        url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
-    }
-}

@@ -155,6 +155,6 @@ struct FormBuilder {
 extension Request {
     /// The submitted form as plain strings (every field of a URL-encoded or multipart body).
     func formValues() -> [String: String] {
-        (try? content.decode([String: String].self)) ?? [:]
+        submittedForm.fields
     }
 }

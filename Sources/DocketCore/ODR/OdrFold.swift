@@ -11,6 +11,8 @@ public enum OdrEvent: Codable, Sendable, Equatable {
     case submitted(respondents: [String], amount: Money)
     case accepted(respondent: String)
     case declined(respondent: String)
+    /// The invitation to `respondent` was answered by a signed-in account with another email.
+    case answeredByAnotherAccount(respondent: String, accountEmail: String)
     /// A reminder to a respondent who has not answered (days after the invitation).
     case reminded(respondent: String, day: Int)
     /// The 14 days passed without an acceptance; recorded by the sweep (the state is derived anyway).
@@ -140,7 +142,7 @@ public enum OdrFold {
                 if respondents.contains(r), !accepted.contains(r), !declined.contains(r) { declined.append(r) }
             case let .reminded(r, day): reminded[r] = max(reminded[r] ?? 0, day)
             case .lapsed: lapsed = true
-            case .message, .evidence: break
+            case .message, .evidence, .answeredByAnotherAccount: break
             case let .offer(n, terms):
                 guard agreed == nil else { continue }
                 let offer = OdrOffer(number: n, side: e.side, party: e.party, terms: terms)
