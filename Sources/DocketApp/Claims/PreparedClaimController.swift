@@ -44,9 +44,12 @@ struct PreparedClaimController: RouteCollection {
         let kind = values["documentKind"] ?? ""
         if !Self.kinds.contains(kind) { problems.append(FieldProblem("documentKind", "error.documentKind.missing")) }
         let plaintiff = values["plaintiffName"]!.trimmed
-        if plaintiff.isEmpty || plaintiff.count > 200 { problems.append(FieldProblem("plaintiffName", "error.party.name.missing")) }
+        if let problem = TextField.problem(plaintiff, "plaintiffName", max: 200, missingKey: "error.party.name.missing") { problems.append(problem) }
         let defendants = values["defendantNames"]!.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
         if defendants.isEmpty || defendants.count > 25 { problems.append(FieldProblem("defendantNames", "error.party.name.missing")) }
+        else if let problem = defendants.lazy.compactMap({ TextField.problem($0, "defendantNames", max: 200, missingKey: "error.party.name.missing") }).first {
+            problems.append(problem)
+        }
         let amount = Money.parse(values["amount"]!)
         if amount == nil || amount! <= .zero { problems.append(FieldProblem("amount", "error.amount.invalid")) }
         let incident = DraftForms.date(values["incidentOn"])

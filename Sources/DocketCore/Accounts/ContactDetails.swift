@@ -40,12 +40,11 @@ public struct ContactDetails: Equatable, Sendable, Codable {
 
         var problems: [FieldProblem] = []
         func require(_ value: String, _ field: String, max: Int = 100) {
-            if value.isEmpty { problems.append(FieldProblem(field, "error.\(field).missing")) }
-            else if value.count > max { problems.append(FieldProblem(field, "error.field.tooLong")) }
+            if let problem = TextField.problem(value, field, max: max, missingKey: "error.\(field).missing") { problems.append(problem) }
         }
         require(c.lastName, "lastName")
         require(c.firstName, "firstName")
-        if c.firm.count > 150 { problems.append(FieldProblem("firm", "error.field.tooLong")) }
+        if let problem = TextField.optionalProblem(c.firm, "firm", max: 150) { problems.append(problem) }
         require(c.address, "address", max: 200)
         require(c.city, "city")
         if !Self.countries.contains(c.country) { problems.append(FieldProblem("country", "error.country.invalid")) }

@@ -66,8 +66,7 @@ public struct ClaimParty: Codable, Sendable, Equatable {
 
         var problems: [FieldProblem] = []
         func require(_ value: String, _ field: String, max: Int = 100) {
-            if value.isEmpty { problems.append(FieldProblem(field, "error.party.\(field).missing")) }
-            else if value.count > max { problems.append(FieldProblem(field, "error.field.tooLong")) }
+            if let problem = TextField.problem(value, field, max: max, missingKey: "error.party.\(field).missing") { problems.append(problem) }
         }
         switch p.kind {
         case nil: problems.append(FieldProblem("partyKind", "error.partyKind.missing"))
@@ -78,6 +77,8 @@ public struct ClaimParty: Codable, Sendable, Equatable {
         }
         if p.alsoKnownAs.count > 10 || p.alsoKnownAs.contains(where: { $0.count > 200 }) {
             problems.append(FieldProblem("alsoKnownAs", "error.alsoKnownAs.tooMany"))
+        } else if let problem = p.alsoKnownAs.lazy.compactMap({ TextField.optionalProblem($0, "alsoKnownAs", max: 200) }).first {
+            problems.append(problem)
         }
         require(p.address, "address", max: 200)
         require(p.city, "city")

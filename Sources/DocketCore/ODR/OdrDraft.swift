@@ -64,8 +64,7 @@ public struct OdrDraft: Codable, Sendable, Equatable {
     public static func respondent(name: String, email: String, existing: [OdrRespondent], claimantEmail: String) -> (OdrRespondent?, [FieldProblem]) {
         var problems: [FieldProblem] = []
         let n = name.trimmed
-        if n.isEmpty { problems.append(FieldProblem("respondentName", "error.respondentName.missing")) }
-        else if n.count > 200 { problems.append(FieldProblem("respondentName", "error.field.tooLong")) }
+        if let problem = TextField.problem(n, "respondentName", max: 200, missingKey: "error.respondentName.missing") { problems.append(problem) }
         let e = EmailAddress.normalised(email)
         if e == nil { problems.append(FieldProblem("respondentEmail", "error.email.invalid")) }
         else if e == claimantEmail { problems.append(FieldProblem("respondentEmail", "error.respondentEmail.self")) }
