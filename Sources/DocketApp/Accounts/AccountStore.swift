@@ -80,9 +80,10 @@ enum AccountStore {
         [account.email] + (account.recoveryEmail.map { $0 == account.email ? [] : [$0] } ?? [])
     }
 
-    /// Sets a new password, clears any lockout and ends every session of the account.
-    static func setPassword(_ password: String, for account: AccountRecord, request: Request, on db: any Database) async throws {
-        account.passwordHash = try await request.password.async.hash(password).get()
+    /// Sets a new password (hashed with `hashPassword` before the transaction, since hashing is
+    /// slow), clears any lockout and ends every session of the account.
+    static func setPassword(hash: String, for account: AccountRecord, request: Request, on db: any Database) async throws {
+        account.passwordHash = hash
         account.failedSignIns = 0
         account.lockedUntil = nil
         try await account.save(on: db)

@@ -95,8 +95,9 @@ struct RecoveryController: RouteCollection {
         }
         try await SignInGuard.succeed(account, request: req)
         let language = req.language
+        let hash = try await req.password.async.hash(values["password"] ?? "").get()
         try await req.db.transaction { db in
-            try await AccountStore.setPassword(values["password"] ?? "", for: account, request: req, on: db)
+            try await AccountStore.setPassword(hash: hash, for: account, request: req, on: db)
             try await Mailbox.passwordChanged(account, language: language, request: req, on: db)
         }
         req.logger.info("password reset with security questions", metadata: ["account": "\(account.id!)"])
@@ -213,10 +214,11 @@ struct RecoveryController: RouteCollection {
                                                      confirmation: values["passwordConfirmation"] ?? "")
         if !problems.isEmpty { return try await resetForm(req, token: token, problems: problems) }
         let language = req.language
+        let hash = try await req.password.async.hash(values["password"] ?? "").get()
         try await req.db.transaction { db in
             reset.usedAt = req.now
             try await reset.save(on: db)
-            try await AccountStore.setPassword(values["password"] ?? "", for: account, request: req, on: db)
+            try await AccountStore.setPassword(hash: hash, for: account, request: req, on: db)
             try await Mailbox.passwordChanged(account, language: language, request: req, on: db)
         }
         req.logger.info("password reset by emailed link", metadata: ["account": "\(account.id!)"])

@@ -5,8 +5,12 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Submission and issuance of claims. Each runs in one transaction: the claim's row, its docket
-/// entries, the file number, the sealed document and the email all commit together or not at all.
+/// Submission and issuance of claims. Submission runs in one transaction: the claim's row, its
+/// docket entries and, when it issues, its file number commit together or not at all. Laying out
+/// and sealing the issued claim is slow work, so it runs after that commit, never while the
+/// write lock is held, and its result (the register entry and the email) commits in a second,
+/// short transaction. If the process stops between the two, `completePendingIssues` finishes the
+/// job: the document depends only on what the first transaction recorded.
 enum ClaimFiling {
     enum Refusal: Error, Equatable {
         /// The claim is no longer a draft (it was submitted already).
@@ -20,6 +24,13 @@ enum ClaimFiling {
     /// Submits the draft `claimID` of `account`: takes the fee, records the submission on the
     /// docket, then issues the claim or sends it to a clerk.
     static func submit(claimID: UUID, account: AccountRecord, app: Application, logger: Logger) async throws -> ClaimRecord {
+        let claim = try await record(claimID: claimID, account: account, app: app, logger: logger)
+        if claim.status == ClaimRecord.Status.issued.rawValue { try await completeIssue(claim, app: app) }
+        return claim
+    }
+
+    /// The submission's transaction.
+    private static func record(claimID: UUID, account: AccountRecord, app: Application, logger: Logger) async throws -> ClaimRecord {
         let now = app.docket.clock.now()
         let rules = app.docket.rules
         let filingDay = rules.periods.issueDate(submitted: now)
@@ -72,17 +83,56 @@ enum ClaimFiling {
         }
     }
 
-    /// Gives `claim` its file number and issue date, seals its PDF, records it and emails the filer.
-    /// Called inside the transaction of a submission or a clerk's decision.
+    /// Gives `claim` its file number and issue date and records the issue on its docket. Called
+    /// inside the transaction of a submission or a clerk's decision; `completeIssue` follows the commit.
     static func issue(_ claim: ClaimRecord, by role: CaseRole, actor: UUID?, app: Application, at now: Date,
                       on db: any Database) async throws {
-        let rules = app.docket.rules
         guard let officeCode = claim.officeCode,
-              let office = try await CourtOfficeRecord.query(on: db).filter(\.$code == officeCode).first() else {
+              try await CourtOfficeRecord.query(on: db).filter(\.$code == officeCode).first() != nil else {
             throw Abort(.conflict, reason: "The claim's court office no longer exists.")
         }
-        let issuedOn = rules.periods.issueDate(submitted: now)
+        let issuedOn = app.docket.rules.periods.issueDate(submitted: now)
         let number = try await nextFileNumber(office: officeCode, year: issuedOn.year, on: db)
+        claim.fileNumber = number
+        claim.issuedOn = issuedOn.description
+        claim.status = ClaimRecord.Status.issued.rawValue
+        claim.updatedAt = now
+        try await claim.save(on: db)
+        try await CaseDocket.append([.claimIssued(fileNumber: number, on: issuedOn)], by: role, actor: actor,
+                                    to: claim.id!, at: now, on: db)
+    }
+
+    /// Lays out and seals an issued claim's PDF outside any transaction, then enters it in the
+    /// register and queues the email in one short transaction, once: a second call finds the
+    /// document recorded and does nothing.
+    static func completeIssue(_ claim: ClaimRecord, app: Application) async throws {
+        guard claim.documentSHA256 == nil, let number = claim.fileNumber, let issuedOn = claim.issuedOn.flatMap(CivilDate.init),
+              let officeCode = claim.officeCode,
+              let office = try await CourtOfficeRecord.query(on: app.db).filter(\.$code == officeCode).first() else { return }
+        let (pdf, title) = document(claim, office: office, number: number, issuedOn: issuedOn, app: app)
+        let prepared = try SealedDocuments.prepare(pdf, app: app)
+        let now = app.docket.clock.now()
+        try await app.db.transaction { db in
+            try await ClaimRecord.query(on: db).filter(\.$id == claim.id!).filter(\.$documentSHA256 == nil)
+                .set(\.$documentSHA256, to: prepared.sha256).update()
+            guard let fresh = try await ClaimRecord.find(claim.id!, on: db), fresh.documentSHA256 == prepared.sha256 else { return }
+            let sealed = try await SealedDocuments.record(prepared, title: title, reference: number, at: now, on: db)
+            try await ClaimMail.issued(fresh, office: office.name, pdfPath: sealed.path, app: app, at: now, on: db)
+        }
+        claim.documentSHA256 = prepared.sha256
+    }
+
+    /// Finishes issued claims whose document was not sealed (the process stopped between the two
+    /// transactions). Run by the background sweep.
+    static func completePendingIssues(app: Application) async throws {
+        let pending = try await ClaimRecord.query(on: app.db)
+            .filter(\.$status == ClaimRecord.Status.issued.rawValue).filter(\.$documentSHA256 == nil).limit(100).all()
+        for claim in pending { try await completeIssue(claim, app: app) }
+    }
+
+    /// The issued claim's court document and its title, in the claim's language.
+    static func document(_ claim: ClaimRecord, office: CourtOfficeRecord, number: String, issuedOn: CivilDate,
+                         app: Application) -> (Data, String) {
         let language = Language(rawValue: claim.language) ?? .en
         let seal = SealBlock(courtName: office.name, officeAddress: "\(office.streetAddress), \(office.city) \(office.postalCode)",
                              fileNumber: number, issuedOn: issuedOn)
@@ -100,16 +150,7 @@ enum ClaimFiling {
                                        seal: seal, text: text)
             title = text.label("pdf.cover.title")
         }
-        let sealed = try await SealedDocuments.seal(pdf, title: title, reference: number, app: app, at: now, on: db)
-        claim.fileNumber = number
-        claim.issuedOn = issuedOn.description
-        claim.documentSHA256 = sealed.sha256
-        claim.status = ClaimRecord.Status.issued.rawValue
-        claim.updatedAt = now
-        try await claim.save(on: db)
-        try await CaseDocket.append([.claimIssued(fileNumber: number, on: issuedOn)], by: role, actor: actor,
-                                    to: claim.id!, at: now, on: db)
-        try await ClaimMail.issued(claim, office: office.name, pdfPath: sealed.path, app: app, at: now, on: db)
+        return (pdf, title)
     }
 
     /// The next court file number at `office` in `year`: `<OFFICE>-SC-<YY>-<000001>`. The counter row

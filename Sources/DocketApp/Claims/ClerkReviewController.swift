@@ -89,6 +89,7 @@ struct ClerkReviewController: RouteCollection {
         try await decide(req, claim, to: .issued) { db in
             try await ClaimFiling.issue(claim, by: .clerk, actor: clerk, app: app, at: now, on: db)
         }
+        try await ClaimFiling.completeIssue(claim, app: app)
         req.logger.info("clerk issued a claim", metadata: ["claim": "\(claim.id!)"])
         return req.redirect(to: "/staff/claims")
     }

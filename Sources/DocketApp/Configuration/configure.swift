@@ -71,6 +71,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     })
     app.lifecycle.use(BackgroundLoop(name: "ODR sweep", interval: \.sweepIntervalSeconds) {
         try await OdrSweep.run(app: $0)
+        try await ClaimFiling.completePendingIssues(app: $0)
         try await RateLimiter.prune(now: $0.docket.clock.now(), on: $0.db)
     })
 }

@@ -52,9 +52,16 @@ enum SealedDocuments {
         return try CourtSeal(rawKey: Data(DataFolder.secret(in: settings.dataDirectory, name: "seal.key")))
     }
 
-    /// Seals `pdf`, keeps the file and records it, on `db` (the caller's transaction).
-    static func seal(_ pdf: Data, title: String, reference: String, app: Application, at now: Date,
-                     on db: any Database) async throws -> SealedDocumentRecord {
+    /// A signed document whose file is kept, ready to be entered in the register.
+    struct Prepared: Sendable {
+        let sha256: String
+        let signature: String
+        let path: String
+    }
+
+    /// Signs `pdf` and keeps its file: the slow part of sealing, done outside any transaction. A
+    /// file kept for a transaction that then fails is harmless (files are named by their hash).
+    static func prepare(_ pdf: Data, app: Application) throws -> Prepared {
         let signature = try app.docket.seal.seal(pdf)
         let relative = "documents/\(signature.sha256).pdf"
         let folder = (app.docket.settings.dataDirectory as NSString).appendingPathComponent("documents")
@@ -63,6 +70,19 @@ enum SealedDocuments {
         if !FileManager.default.fileExists(atPath: full) {
             try pdf.write(to: URL(fileURLWithPath: full), options: .atomic)
         }
+        return Prepared(sha256: signature.sha256, signature: signature.signature, path: relative)
+    }
+
+    /// Seals `pdf`, keeps the file and records it, on `db` (the caller's transaction).
+    static func seal(_ pdf: Data, title: String, reference: String, app: Application, at now: Date,
+                     on db: any Database) async throws -> SealedDocumentRecord {
+        try await record(prepare(pdf, app: app), title: title, reference: reference, at: now, on: db)
+    }
+
+    /// Enters a prepared document in the register (once), on `db`.
+    static func record(_ signature: Prepared, title: String, reference: String, at now: Date,
+                       on db: any Database) async throws -> SealedDocumentRecord {
+        let relative = signature.path
         if let existing = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == signature.sha256).first() {
             return existing
         }

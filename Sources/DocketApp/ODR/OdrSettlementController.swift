@@ -181,21 +181,26 @@ struct OdrSettlementController: RouteCollection {
     }
 
     /// Once everyone has signed: the agreement as a sealed PDF, recorded and emailed to both sides.
+    /// Once all have signed nothing can change what it says, so it is laid out and sealed before
+    /// the case is locked; the lock only records it, once.
     private func seal(_ req: Request, _ record: OdrCaseRecord) async throws {
         let app = req.application, now = req.now
         let names = try await respondentNames(record, on: req.db)
         let language = Language(rawValue: record.language) ?? .en
         let text = ClaimFiling.formText(app, language)
         let reference = "ODR-" + record.id!.uuidString.prefix(8).uppercased()
+        let entries = try await OdrCases.entries(record.id!, on: req.db)
+        let signed = OdrCases.fold(entries, record, app)
+        guard !signed.sealed, signed.everyoneSigned(claimant: record.claimantEmail), let terms = signed.agreed else { return }
+        let pdf = SettlementForm.agreement(
+            claimant: record.claimantName, respondents: signed.accepted.map { names[$0] ?? $0 }, dispute: record.draft.description,
+            terms: terms, schedule: signed.schedule, signatures: Self.signatures(entries, req),
+            seal: SealBlock(courtName: text.label("pdf.agreement.platform"), officeAddress: app.docket.settings.baseURL,
+                            fileNumber: reference, issuedOn: CivilDate.of(now)), text: text)
+        let prepared = try SealedDocuments.prepare(pdf, app: app)
         try await OdrCases.locked(record.id!, app: app) { db, record, summary in
-            guard !summary.sealed, summary.everyoneSigned(claimant: record.claimantEmail), let terms = summary.agreed else { return }
-            let entries = try await OdrCases.entries(record.id!, on: db)
-            let pdf = SettlementForm.agreement(
-                claimant: record.claimantName, respondents: summary.accepted.map { names[$0] ?? $0 }, dispute: record.draft.description,
-                terms: terms, schedule: summary.schedule, signatures: Self.signatures(entries, req),
-                seal: SealBlock(courtName: text.label("pdf.agreement.platform"), officeAddress: app.docket.settings.baseURL,
-                                fileNumber: reference, issuedOn: CivilDate.of(now)), text: text)
-            let sealed = try await SealedDocuments.seal(pdf, title: text.label("pdf.agreement.title"), reference: reference, app: app, at: now, on: db)
+            guard !summary.sealed else { return }
+            let sealed = try await SealedDocuments.record(prepared, title: text.label("pdf.agreement.title"), reference: reference, at: now, on: db)
             try await CaseDocket.append([.agreementSealed(sha256: sealed.sha256)], by: .claimant, party: "docket", actor: nil,
                                         to: record.id!, at: now, on: db)
             try await OdrMail.settled(record, to: summary.signatories(claimant: record.claimantEmail), pdfPath: sealed.path, app: app, at: now, on: db)

@@ -69,6 +69,8 @@ struct FieldView: Encodable {
     let options: [OptionView]
     let checked: Bool
     let width: String?
+    /// The longest text the field takes, stated to the browser (nil for choices, dates and files).
+    let maxLength: Int?
 }
 
 struct FormSection: Encodable {
@@ -120,17 +122,23 @@ struct FormBuilder {
         let hintKey = "hint.\(name)"
         let problem = problems.first { $0.field == name }
         let value = values[name] ?? ""
+        let limit = ["text", "email", "tel", "textarea"].contains(kind) ? FieldLimits.maxLength(name, multiline: kind == "textarea") : nil
+        var hint = catalogue.has(hintKey, request.language) ? request.t(hintKey) : nil
+        if kind == "textarea", let limit {
+            // A long text says its limit in words too, since a cut-off paste is easy to miss.
+            hint = [hint, request.t("hint.maxLength", [FieldLimits.grouped(limit, french: request.language == .fr)])].compactMap { $0 }.joined(separator: " ")
+        }
         return FieldView(
             id: name, name: name, kind: kind,
             label: catalogue.text(labelKey ?? "field.\(name)", request.language, labelArguments)
                 + (required ? "" : " " + request.t("field.optional")),
-            hint: catalogue.has(hintKey, request.language) ? request.t(hintKey) : nil,
+            hint: hint,
             value: kind == "password" ? "" : value,
             error: problem.map { request.t($0.messageKey) },
             autocomplete: autocomplete, required: required,
             options: options.map { OptionView(value: $0.0, label: $0.1, selected: $0.0 == value) },
             checked: kind == "checkbox" && (value == "on" || value == "true"),
-            width: width)
+            width: width, maxLength: limit)
     }
 
     var errors: [ErrorItem] {
