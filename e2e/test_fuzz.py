@@ -23,7 +23,7 @@ NASTY = [b"", b"0", b"-1", b"99999999999999999999", b"1e309", b"NaN", b"%00", b"
 
 def routes():
     """(method, path) of every route, from `docket routes` (no server needed)."""
-    env = dict(os.environ, DOCKET_DATA_DIR=tempfile.mkdtemp(prefix="docket-routes-"))
+    env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     out = subprocess.run([str(ROOT / ".build" / "debug" / "docket"), "routes"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120).stdout

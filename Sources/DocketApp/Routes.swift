@@ -22,5 +22,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: OdrSettlementController())
     if app.environment != .production {
         try app.register(collection: DevMailboxController())
+        if let clock = app.docket.clock as? MovableClock {
+            try app.register(collection: DevClockController(clock: clock))
+        }
     }
 }

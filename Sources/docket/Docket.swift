@@ -36,13 +36,20 @@ enum Docket {
             try ServeAddress.check(arguments: environment.arguments, environment: environment, allowDevelopment: onNetwork)
         }
         settings.runsBackgroundWork = command == nil || command == "serve"
+        let listingRoutes = command == "routes"
+        if listingRoutes {
+            // Listing routes touches no database and leaves no data folder behind.
+            settings.dataDirectory = NSTemporaryDirectory() + "docket-routes-" + UUID().uuidString
+            settings.databaseURL = nil
+        }
+        defer { if listingRoutes { try? FileManager.default.removeItem(atPath: settings.dataDirectory) } }
         let format = settings.logFormat
         try LoggingSystem.bootstrap(from: &environment) { level in
             { label in DocketLogHandler.make(label: label, level: level, format: format) }
         }
         let app = try await Application.make(environment)
         do {
-            try await configure(app, settings: settings)
+            try await configure(app, settings: settings, clock: try settings.serverClock(environment: environment), migrate: !listingRoutes)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 import Vapor
 
@@ -34,6 +35,9 @@ public struct Settings: Sendable {
     public var trustedProxies: Set<String>
     /// `DOCKET_SHUTDOWN_GRACE_SECONDS`: how long a stop waits for requests in flight (default 30).
     public var shutdownGraceSeconds: Int
+    /// `DOCKET_NOW` (Toronto time, `YYYY-MM-DDTHH:MM`) or `DOCKET_CLOCK_OFFSET` (seconds): where the
+    /// movable development clock starts, as an offset from real time. Refused in production.
+    public var clockOffset: TimeInterval?
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -57,6 +61,11 @@ public struct Settings: Sendable {
         specialHolidays = value("DOCKET_SPECIAL_HOLIDAYS") ?? ""
         databasePoolSize = value("DOCKET_DB_POOL").flatMap(Int.init).map { max(1, $0) } ?? 4
         officeClosures = value("DOCKET_OFFICE_CLOSURES") ?? ""
+        if let at = value("DOCKET_NOW") {
+            clockOffset = CourtTime.localInstant(at).map { $0.timeIntervalSinceNow } ?? .nan
+        } else {
+            clockOffset = value("DOCKET_CLOCK_OFFSET").map { Double($0) ?? .nan }
+        }
         shutdownGraceSeconds = value("DOCKET_SHUTDOWN_GRACE_SECONDS").flatMap(Int.init).map { max(1, $0) } ?? 30
         trustedProxies = Set((value("DOCKET_TRUSTED_PROXIES") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })

@@ -69,10 +69,8 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.lifecycle.use(BackgroundLoop(name: "mail worker", interval: \.mailIntervalSeconds) {
         try await $0.mailWorker.runOnce(now: $0.docket.clock.now())
     })
-    app.lifecycle.use(BackgroundLoop(name: "ODR sweep", interval: \.sweepIntervalSeconds) {
-        try await OdrSweep.run(app: $0)
-        try await ClaimFiling.completePendingIssues(app: $0)
-        try await RateLimiter.prune(now: $0.docket.clock.now(), on: $0.db)
+    app.lifecycle.use(BackgroundLoop(name: "sweep", interval: \.sweepIntervalSeconds) {
+        try await Sweep.run(app: $0)
     })
 }
 

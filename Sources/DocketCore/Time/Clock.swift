@@ -56,3 +56,42 @@ public enum CourtTime {
         return date
     }
 }
+
+/// A clock that runs with real time but can be moved: for trying deadlines by hand outside
+/// production (`/dev/clock`, `DOCKET_NOW`, `DOCKET_CLOCK_OFFSET`). Never used in production.
+public final class MovableClock: DocketClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private let base: any DocketClock
+    private var offset: TimeInterval
+
+    public init(base: any DocketClock = SystemClock(), offset: TimeInterval = 0) {
+        self.base = base
+        self.offset = offset
+    }
+
+    public func now() -> Date {
+        lock.lock(); defer { lock.unlock() }
+        return base.now().addingTimeInterval(offset)
+    }
+
+    /// How far this clock is from real time, in seconds.
+    public var currentOffset: TimeInterval {
+        lock.lock(); defer { lock.unlock() }
+        return offset
+    }
+
+    public func set(_ date: Date) {
+        lock.lock(); defer { lock.unlock() }
+        offset = date.timeIntervalSince(base.now())
+    }
+
+    public func advance(by seconds: TimeInterval) {
+        lock.lock(); defer { lock.unlock() }
+        offset += seconds
+    }
+
+    public func reset() {
+        lock.lock(); defer { lock.unlock() }
+        offset = 0
+    }
+}

@@ -23,6 +23,7 @@ let testStart = CourtTime.localInstant("2026-11-23T10:00")!
 func withDocket(environment: Environment = .testing,
                 transport: (any MailTransport)? = nil,
                 settings adjust: (inout Settings) -> Void = { _ in },
+                movableClock: Bool = false,
                 _ body: (Application, FixedClock) async throws -> Void) async throws {
     CapturedLogs.bootstrap()
     let clock = FixedClock(testStart)
@@ -39,7 +40,8 @@ func withDocket(environment: Environment = .testing,
     }
     let app = try await Application.make(environment)
     do {
-        try await configure(app, settings: settings, clock: clock, mailTransport: transport ?? RecordingTransport())
+        try await configure(app, settings: settings, clock: movableClock ? MovableClock(base: clock) : clock,
+                            mailTransport: transport ?? RecordingTransport())
         try await body(app, clock)
     } catch {
         try? await app.asyncShutdown()
