@@ -23,7 +23,7 @@ import Testing
     @Test func anEmptyDraftListsEveryMissingItemWithItsSection() {
         let d = ClaimDraft()
         #expect(d.missing.map(\.section) == [.office, .office, .plaintiffs, .defendants, .representative, .claim, .claim, .story, .story, .documents])
-        #expect(ClaimSection.allCases.allSatisfy { d.status(of: $0) == .notStarted })
+        #expect(ClaimSection.tasks.allSatisfy { d.status(of: $0) == .notStarted })
         #expect(complete().missing.isEmpty)
     }
 

@@ -31,12 +31,12 @@ struct ClaimController: RouteCollection {
         if !claim.isDraft { return try await submitted(req, claim) }
         let draft = claim.draft
         let today = CivilDate.of(req.now)
-        let tasks = ClaimSection.allCases.map { section in
+        let tasks = ClaimSection.tasks.map { section in
             let status = draft.status(of: section)
             return TaskView(name: req.t("claim.section.\(section.rawValue)"), href: ClaimAccess.path(claim, section.rawValue),
                             status: status.rawValue, statusLabel: req.t("task.\(status.rawValue)"))
         }
-        let findings = req.findings(req.docket.rules.eligibility(of: draft.facts, filing: today))
+        let findings = req.findings(req.docket.rules.eligibility(of: draft.facts, filing: today), claim)
         let body = TaskListBody(
             complete: draft.missing.isEmpty, hasMissing: !draft.missing.isEmpty, hasFindings: !findings.isEmpty,
             tasks: tasks, missing: missingLinks(req, claim, draft), findings: findings,
@@ -56,10 +56,11 @@ struct ClaimController: RouteCollection {
         let claim = try await ClaimAccess.draft(req)
         let draft = claim.draft
         let office = try await officeName(draft.officeCode, on: req.db)
-        let findings = req.findings(req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)))
+        let report = req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now))
+        let findings = req.findings(report, claim)
         let body = CheckBody(hasMissing: !draft.missing.isEmpty, hasFindings: !findings.isEmpty,
                              groups: ClaimAnswers.groups(req, claim, draft, office: office), findings: findings,
-                             missing: missingLinks(req, claim, draft), canConfirm: draft.missing.isEmpty,
+                             missing: missingLinks(req, claim, draft), canConfirm: draft.missing.isEmpty && report.canFile,
                              action: ClaimAccess.path(claim, "check"), back: ClaimAccess.path(claim))
         return try await req.page("claim/check", titleKey: "claim.section.check", body)
     }
@@ -67,7 +68,9 @@ struct ClaimController: RouteCollection {
     func confirm(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
         var draft = claim.draft
-        guard draft.missing.isEmpty else { return req.redirect(to: ClaimAccess.path(claim, "check")) }
+        guard draft.missing.isEmpty, req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)).canFile else {
+            return req.redirect(to: ClaimAccess.path(claim, "check"))
+        }
         draft.answersChecked = true
         try await ClaimAccess.save(draft, to: claim, req)
         return req.redirect(to: ClaimAccess.path(claim, "fee"))
@@ -83,6 +86,10 @@ struct ClaimController: RouteCollection {
         let claim = try await ClaimAccess.draft(req)
         let values = req.formValues()
         var draft = claim.draft
+        // What the rules refuse is said first, naming the field to change, and nothing is saved,
+        // so the task list never shows the fee as done for a claim that cannot be filed.
+        let report = req.docket.rules.eligibility(of: draft.facts, filing: req.docket.rules.periods.issueDate(submitted: req.now))
+        if !report.canFile { return try await ClaimFee.refused(req, claim, report, values: values) }
         let problems = ClaimFee.apply(values, to: &draft, rules: req.docket.rules, on: CivilDate.of(req.now))
         if !problems.isEmpty { return try await ClaimFee.page(req, claim, values: values, problems: problems) }
         try await ClaimAccess.save(draft, to: claim, req)
@@ -95,8 +102,10 @@ struct ClaimController: RouteCollection {
             case .incomplete: return req.redirect(to: ClaimAccess.path(claim))
             case .waiverNotGranted:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "error.waiver.notGranted")])
-            case .ineligible, .feeUnknown:
-                return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("declaration", "error.claim.ineligible")])
+            case .ineligible:
+                return try await ClaimFee.refused(req, claim, req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)), values: values)
+            case .feeUnknown:
+                return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "fee.unknown")])
             }
         }
     }

@@ -18,7 +18,17 @@ enum ClaimFee {
                 "legalAid": w.legalAidApproved ? "on" : ""]
     }
 
-    static func page(_ req: Request, _ claim: ClaimRecord, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+    /// The fee page with each blocking finding in the error summary, linked to its field.
+    static func refused(_ req: Request, _ claim: ClaimRecord, _ report: EligibilityReport, values: [String: String]) async throws -> Response {
+        let blocking = report.findings.filter { $0.severity == .blocking }
+        req.logger.info("claim submission refused by the rules", metadata: ["claim": "\(claim.id!)", "findings": "\(blocking.map(\.code))"])
+        return try await page(req, claim, values: values, problems: [], refusals: blocking.map {
+            ErrorItem(id: $0.field, message: req.finding($0, report), href: ClaimAccess.path(claim, $0.section.rawValue) + "#" + $0.field)
+        })
+    }
+
+    static func page(_ req: Request, _ claim: ClaimRecord, values: [String: String], problems: [FieldProblem],
+                     refusals: [ErrorItem] = []) async throws -> Response {
         let draft = claim.draft
         guard draft.missing.isEmpty, draft.answersChecked else { return req.redirect(to: ClaimAccess.path(claim, "check")) }
         let filingDay = req.docket.rules.periods.issueDate(submitted: req.now)
@@ -31,7 +41,7 @@ enum ClaimFee {
         } else {
             intro = req.t("fee.unknown")
         }
-        let b = FormBuilder(req, values: values, problems: problems)
+        let b = FormBuilder(req, values: values, problems: problems, elsewhere: refusals)
         let incomes = IncomeSource.allCases.map { ($0.rawValue, req.t("income.\($0.rawValue)")) }
         let form = b.form(action: ClaimAccess.path(claim, "fee"), submitKey: "button.submitClaim", sections: [
             b.section(nil, [DraftForms.radio(b, "feeChoice", FeeChoice.allCases.map(\.rawValue), prefix: "feeChoice")]),
@@ -44,7 +54,7 @@ enum ClaimFee {
             b.section("declaration.section", [b.field("declaration", "checkbox")]),
         ])
         return try await req.page("form-page", titleKey: "claim.section.fee", Body(form: form, intro: intro),
-                                  status: problems.isEmpty ? .ok : .unprocessableEntity)
+                                  status: problems.isEmpty && refusals.isEmpty ? .ok : .unprocessableEntity)
     }
 
     /// Claims the filer of `claim` has already filed at `office` in `year`, not counting `claim`

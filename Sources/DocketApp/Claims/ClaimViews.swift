@@ -39,6 +39,8 @@ struct TaskView: Encodable {
 struct FindingView: Encodable {
     let message: String
     let blocking: Bool
+    /// Where the field to change is.
+    let href: String
 }
 
 struct TaskListBody: Encodable {
@@ -102,13 +104,20 @@ extension Request {
     func money(_ m: Money) -> String { m.formatted(french: language == .fr) }
     func day(_ d: CivilDate) -> String { DateText.day(d, language) }
 
-    func findings(_ report: EligibilityReport) -> [FindingView] {
-        report.findings.map { f in
-            var args: [String] = []
-            if f.code.hasPrefix("amount."), let limit = report.limit { args = [money(limit)] }
-            if f.code.hasPrefix("limitation."), let check = report.limitation { args = [day(check.lastDay)] }
-            return FindingView(message: t(f.messageKey, args), blocking: f.severity == .blocking)
+    /// The findings a person can act on, each linked to the field to change. Findings that only
+    /// say something is not entered yet are left to the list of missing items.
+    func findings(_ report: EligibilityReport, _ claim: ClaimRecord) -> [FindingView] {
+        report.findings.filter { !$0.awaitsInput }.map { f in
+            FindingView(message: finding(f, report), blocking: f.severity == .blocking,
+                        href: ClaimAccess.path(claim, f.section.rawValue) + "#" + f.field)
         }
+    }
+
+    func finding(_ f: EligibilityFinding, _ report: EligibilityReport) -> String {
+        var args: [String] = []
+        if f.code.hasPrefix("amount."), let limit = report.limit { args = [money(limit)] }
+        if f.code.hasPrefix("limitation."), let check = report.limitation { args = [day(check.lastDay)] }
+        return t(f.messageKey, args)
     }
 
     func t(_ key: String, _ arguments: [String]) -> String { docket.catalogue.text(key, language, arguments) }

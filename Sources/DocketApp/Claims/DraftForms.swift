@@ -121,11 +121,15 @@ enum DraftForms {
         return problems
     }
 
+    /// The rate and the start date are needed only for some choices, so they are neither marked
+    /// required nor "(optional)": their hints say when they are needed. The waiver names the limit
+    /// in force today.
     static func interest(_ b: FormBuilder) -> [FormSection] {
-        [b.section(nil, [radio(b, "interestBasis", InterestBasis.allCases.map(\.rawValue), prefix: "interestBasis"),
-                         b.field("interestRate", required: false, width: "short"),
-                         b.field("interestFrom", "date", required: false, width: "medium")]),
-         b.section("claim.limit", [b.field("waivesExcess", "checkbox", required: false)])]
+        let limit = b.request.docket.rules.monetaryLimit.on(CivilDate.of(b.request.now)).map { b.request.money($0.value) } ?? "—"
+        return [b.section(nil, [radio(b, "interestBasis", InterestBasis.allCases.map(\.rawValue), prefix: "interestBasis"),
+                                b.field("interestRate", required: false, width: "short", conditional: true),
+                                b.field("interestFrom", "date", required: false, width: "medium", conditional: true)]),
+                b.section("claim.limit", [b.field("waivesExcess", "checkbox", required: false, labelArguments: [limit])])]
     }
 
     static func values(ofInterest d: ClaimDraft) -> [String: String] {
@@ -148,6 +152,9 @@ enum DraftForms {
         if basis == .contract {
             claim.rateBasisPoints = percentBasisPoints(v["interestRate"] ?? "")
             if claim.rateBasisPoints == nil { problems.append(FieldProblem("interestRate", "error.interestRate.invalid")) }
+        } else if !(v["interestRate"] ?? "").trimmed.isEmpty {
+            // A rate typed in with another choice would otherwise be dropped without a word.
+            problems.append(FieldProblem("interestRate", "error.interestRate.notContract"))
         }
         if problems.isEmpty { d.interest = claim; d.waivesExcess = v["waivesExcess"] == "on" }
         return problems

@@ -82,6 +82,12 @@ struct FormSection: Encodable {
 struct ErrorItem: Encodable {
     let id: String
     let message: String
+    /// Where the field is: on this page (`#id`) or on another page of the same task.
+    var href: String
+
+    init(id: String, message: String, href: String? = nil) {
+        self.id = id; self.message = message; self.href = href ?? "#" + id
+    }
 }
 
 struct FormView: Encodable {
@@ -110,14 +116,16 @@ struct FormBuilder {
     let request: Request
     let values: [String: String]
     let problems: [FieldProblem]
+    /// Problems with fields on other pages, listed first in the error summary with links to them.
+    let elsewhere: [ErrorItem]
 
-    init(_ request: Request, values: [String: String] = [:], problems: [FieldProblem] = []) {
-        self.request = request; self.values = values; self.problems = problems
+    init(_ request: Request, values: [String: String] = [:], problems: [FieldProblem] = [], elsewhere: [ErrorItem] = []) {
+        self.request = request; self.values = values; self.problems = problems; self.elsewhere = elsewhere
     }
 
     func field(_ name: String, _ kind: String = "text", autocomplete: String? = nil, required: Bool = true,
                options: [(String, String)] = [], width: String? = nil, labelKey: String? = nil,
-               labelArguments: [String] = []) -> FieldView {
+               labelArguments: [String] = [], conditional: Bool = false) -> FieldView {
         let catalogue = request.docket.catalogue
         let hintKey = "hint.\(name)"
         let problem = problems.first { $0.field == name }
@@ -131,7 +139,7 @@ struct FormBuilder {
         return FieldView(
             id: name, name: name, kind: kind,
             label: catalogue.text(labelKey ?? "field.\(name)", request.language, labelArguments)
-                + (required ? "" : " " + request.t("field.optional")),
+                + (required || conditional ? "" : " " + request.t("field.optional")),
             hint: hint,
             value: kind == "password" ? "" : value,
             error: problem.map { request.t($0.messageKey) },
@@ -142,7 +150,7 @@ struct FormBuilder {
     }
 
     var errors: [ErrorItem] {
-        problems.map { ErrorItem(id: $0.field, message: request.t($0.messageKey)) }
+        elsewhere + problems.map { ErrorItem(id: $0.field, message: request.t($0.messageKey)) }
     }
 
     func form(action: String, submitKey: String, sections: [FormSection], hidden: [String: String] = [:],

@@ -1,6 +1,11 @@
 /// The sections of a claim in progress, in the order of the task list.
 public enum ClaimSection: String, Codable, Sendable, CaseIterable {
     case office, plaintiffs, defendants, representative, claim, story, documents, check, fee
+    /// The interest and limit page, part of the claim section on the task list.
+    case interest
+
+    /// The sections the task list shows, in order.
+    public static let tasks: [ClaimSection] = [.office, .plaintiffs, .defendants, .representative, .claim, .story, .documents, .check, .fee]
 }
 
 public enum TaskStatus: String, Sendable, Codable {
@@ -24,7 +29,7 @@ extension ClaimDraft {
         case .defendants: return state(!defendants.isEmpty, false)
         case .representative:
             return state(filingForClient == false || (filingForClient == true && representative != nil), filingForClient != nil)
-        case .claim: return state(!rows.isEmpty && interest != nil, !rows.isEmpty || interest != nil)
+        case .claim, .interest: return state(!rows.isEmpty && interest != nil, !rows.isEmpty || interest != nil)
         case .story:
             return state(!summary.isEmpty && incidentOn != nil, !summary.isEmpty || incidentOn != nil || !timeline.isEmpty)
         case .documents: return state(documentsDone, !documents.isEmpty)

@@ -26,13 +26,36 @@ public struct ClaimFacts: Sendable {
 }
 
 /// One finding about a claim: a stable code for machines, a catalogue key for people, whether it
-/// stops filing, and the rule it comes from.
+/// stops filing, the rule it comes from, and the field (in a section of the claim) to change.
 public struct EligibilityFinding: Equatable, Sendable {
     public enum Severity: String, Sendable { case blocking, warning }
     public let code: String
     public let messageKey: String
     public let severity: Severity
     public let rule: String
+
+    /// The form field that fixes it, and the section of the claim where that field is.
+    public var field: String {
+        switch code {
+        case "amount.over-limit", "amount.excess-waived": "waivesExcess"
+        case let c where c.hasPrefix("amount."): "amount"
+        case let c where c.hasPrefix("limitation."): "incidentOn"
+        default: "venue"
+        }
+    }
+
+    public var section: ClaimSection {
+        switch code {
+        case "amount.over-limit", "amount.excess-waived": .interest
+        case let c where c.hasPrefix("amount."): .claim
+        case let c where c.hasPrefix("limitation."): .story
+        default: .office
+        }
+    }
+
+    /// A finding that only says something has not been entered yet; the list of missing items
+    /// says that already, so pages do not show it as a problem before anything is entered.
+    public var awaitsInput: Bool { ["amount.missing", "limitation.unknown", "venue.missing"].contains(code) }
 }
 
 public struct EligibilityReport: Sendable {

@@ -173,10 +173,19 @@ import VaporTesting
             try await b.fillClaim(path, amount: "60,000.00")
             let tasks = try await b.get(path)
             #expect(tasks.body.contains("Small Claims Court can only hear claims up to $50,000.00"))
-            let refused = try await b.submitClaim(path)
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.contains("This claim cannot be filed as it stands"))
+            // Check your answers lists what must change, linked to the field, and offers no "Confirm".
+            let check = try await b.get(path + "/check")
+            #expect(check.body.contains("href=\"\(path)/interest#waivesExcess\""))
+            #expect(!check.body.contains("Confirm and continue"))
+            try await b.post(path + "/check", [:])
+            #expect(try await claimRecord(app, path).draft.answersChecked == false)
+            let refused = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(refused.location == path + "/check")
             #expect(try await claimRecord(app, path).claimStatus == .draft)
+            #expect(try await claimRecord(app, path).draft.feeChoice == nil)
+            #expect(!(try await b.get(path).body.contains("I give up any part of my claim over the limit")))
+            let interest = try await b.get(path + "/interest")
+            #expect(interest.body.contains("I give up any part of my claim over $50,000.00"))
 
             try await b.get(path + "/interest")
             try await b.expectRedirect(b.post(path + "/interest", ["interestBasis": "none", "waivesExcess": "on"]))
@@ -184,6 +193,50 @@ import VaporTesting
             let issued = try await b.submitClaim(path)
             #expect(issued.status == .seeOther)
             #expect(try await claimRecord(app, path).claimStatus == .issued)
+        }
+    }
+
+    @Test func aRefusalAtSubmissionNamesTheFieldAndLinksToIt() async throws {
+        try await withDocket { app, clock in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.get(path + "/check")
+            try await b.expectRedirect(b.post(path + "/check", [:]))
+            // Two years pass between checking the answers and paying: the limitation period has run.
+            clock.advance(by: 2 * 366 * 86_400)
+            try await b.signIn("marie.t", "river-lantern-orbit")
+            try await b.get(path + "/fee")
+            let refused = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("href=\"\(path)/story#incidentOn\""))
+            #expect(refused.body.contains("You cannot file this claim now"))
+            #expect(try await claimRecord(app, path).claimStatus == .draft)
+            let tasks = try await b.get(path)
+            let fee = app.docket.catalogue.text("claim.section.fee", .en)
+            #expect(tasks.body.contains("/fee\">\(fee)</a> <strong class=\"tag tag-"))
+            #expect(!tasks.body.contains("/fee\">\(fee)</a> <strong class=\"tag tag-completed\""))
+            #expect(try await claimRecord(app, path).draft.feeChoice == nil)
+        }
+    }
+
+    @Test func aNewClaimOpensWithoutProblemsAndAStrayRateIsRefused() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let tasks = try await b.get(path)
+            #expect(!tasks.body.contains("finding-blocking"))
+            let interest = try await b.get(path + "/interest")
+            #expect(interest.body.contains("Contract rate, percent a year</label>"))
+            #expect(!interest.body.contains("Contract rate, percent a year (optional)"))
+            let stray = try await b.post(path + "/interest", ["interestBasis": "none", "interestRate": "40"])
+            #expect(stray.status == .unprocessableEntity)
+            #expect(stray.body.contains("You entered a contract rate"))
+            let missing = try await b.post(path + "/interest", ["interestBasis": "contract", "interestFrom": "2026-01-01"])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(try await claimRecord(app, path).draft.interest == nil)
         }
     }
 
