@@ -31,7 +31,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
                                         connectionPoolTimeout: .seconds(30)), as: .psql)
     } else {
         let path = (settings.dataDirectory as NSString).appendingPathComponent("docket.sqlite")
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     }
     app.migrations.add(Migrations.all)
     if migrate {
