@@ -42,25 +42,46 @@ public struct PDFDocumentBuilder {
     }
 
     /// Splits `text` into lines no wider than `width`; a word longer than a line is broken.
+    /// Each glyph is measured once and the line's width is kept as a running sum, so the time is
+    /// linear in the length of the text however long its words are.
     static func wrap(_ text: String, font: Font, size: Double, width: Double) -> [[UInt8]] {
+        let table = font == .bold ? StandardFontMetrics.helveticaBold : StandardFontMetrics.helvetica
+        // The same arithmetic as `width(of:font:size:)`, on a sum of glyph widths in 1/1000 em.
+        func fits(_ units: Int) -> Bool { Double(units) * size / 1000 <= width }
+        let space = Int(table[0x20])
         var lines: [[UInt8]] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line: [UInt8] = []
+            var lineUnits = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var bytes = WinAnsi.encode(String(word))
-                let candidate = line.isEmpty ? bytes : line + [0x20] + bytes
-                if Self.width(of: candidate, font: font, size: size) <= width {
-                    line = candidate
+                let bytes = WinAnsi.encode(String(word))
+                let widths = bytes.map { Int(table[Int($0)]) }
+                let wordUnits = widths.reduce(0, +)
+                let candidate = line.isEmpty ? wordUnits : lineUnits + space + wordUnits
+                if fits(candidate) {
+                    if !line.isEmpty { line.append(0x20) }
+                    line += bytes
+                    lineUnits = candidate
                     continue
                 }
                 if !line.isEmpty { lines.append(line); line = [] }
-                while Self.width(of: bytes, font: font, size: size) > width {
-                    var cut = bytes.count - 1
-                    while cut > 1 && Self.width(of: Array(bytes[..<cut]), font: font, size: size) > width { cut -= 1 }
-                    lines.append(Array(bytes[..<cut]))
-                    bytes = Array(bytes[cut...])
+                // A word wider than the line: as many glyphs as fit on each line, at least one.
+                var start = 0
+                var remaining = wordUnits
+                while !fits(remaining) {
+                    var count = 0
+                    var units = 0
+                    while start + count < bytes.count && fits(units + widths[start + count]) {
+                        units += widths[start + count]
+                        count += 1
+                    }
+                    if count == 0 { count = 1; units = widths[start] }
+                    lines.append(Array(bytes[start..<(start + count)]))
+                    start += count
+                    remaining -= units
                 }
-                line = bytes
+                line = Array(bytes[start...])
+                lineUnits = remaining
             }
             lines.append(line)
         }

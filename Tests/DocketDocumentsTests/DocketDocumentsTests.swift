@@ -46,6 +46,20 @@ func sample(pages: Int = 3) -> PDFDocumentBuilder {
         #expect(long.reduce(0) { $0 + $1.count } == 200)
     }
 
+    @Test func aVeryLongWordIsBrokenIntoLinesThatFit() {
+        let width = PDFDocumentBuilder(title: "").pageWidth - 2 * 54
+        let word = String((0..<10_000).map { i -> Character in Array("abcdefghijklmnopqrstuvwxyzMW")[(i * 7) % 28] })
+        for font in [PDFDocumentBuilder.Font.regular, .bold] {
+            let lines = PDFDocumentBuilder.wrap(word, font: font, size: 10, width: width)
+            #expect(lines.count > 50)
+            #expect(lines.allSatisfy { !$0.isEmpty && PDFDocumentBuilder.width(of: $0, font: font, size: 10) <= width })
+            #expect(Array(lines.joined()) == Array(word.utf8))
+        }
+        let mixed = PDFDocumentBuilder.wrap("before " + word + " after", font: .regular, size: 10, width: width)
+        #expect(mixed.first == Array("before".utf8))
+        #expect(mixed.last.map { String(decoding: $0, as: UTF8.self).hasSuffix("after") } == true)
+    }
+
     @Test func widthsComeFromTheFontMetrics() {
         #expect(PDFDocumentBuilder.width(of: "A", size: 1000) == 667)
         #expect(PDFDocumentBuilder.width(of: "é", size: 1000) == 556)
