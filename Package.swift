@@ -28,7 +28,8 @@ let package = Package(
             dependencies: [
                 "DocketCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Fonts")]
         ),
         .target(
             name: "DocketApp",
