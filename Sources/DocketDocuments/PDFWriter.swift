@@ -56,10 +56,15 @@ public struct PDFDocumentBuilder {
     static func glyphs(_ text: String, font: Font) -> [Glyph] {
         let face = EmbeddedFonts.font(font)
         var out: [Glyph] = []
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in Self.composed(text).unicodeScalars {
             if let glyph = glyph(scalar, face) { out.append(glyph) }
         }
         return out
+    }
+
+    /// `text` in normalisation form C (ASCII already is).
+    static func composed(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     }
 
     private static func glyph(_ scalar: Unicode.Scalar, _ face: TrueTypeFont) -> Glyph? {
@@ -123,7 +128,7 @@ public struct PDFDocumentBuilder {
         }
 
         var afterCR = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in Self.composed(text).unicodeScalars {
             defer { afterCR = scalar == "\r" }
             switch scalar {
             case " ":
@@ -209,12 +214,19 @@ public struct PDFDocumentBuilder {
 
         // The glyphs each font prints, and for each glyph the character it stands for (the
         // smallest code point, when several print the same glyph).
-        var used: [Font: [UInt16: UInt32]] = [:]
+        var regular: [UInt16: UInt32] = [:], bold: [UInt16: UInt32] = [:]
         for line in pageLines.joined() {
             for glyph in line.glyphs {
-                used[line.font, default: [:]][glyph.id] = min(used[line.font]?[glyph.id] ?? .max, glyph.unicode)
+                if line.font == .bold {
+                    if bold[glyph.id].map({ glyph.unicode < $0 }) ?? true { bold[glyph.id] = glyph.unicode }
+                } else {
+                    if regular[glyph.id].map({ glyph.unicode < $0 }) ?? true { regular[glyph.id] = glyph.unicode }
+                }
             }
         }
+        var used: [Font: [UInt16: UInt32]] = [:]
+        if !regular.isEmpty { used[.regular] = regular }
+        if !bold.isEmpty { used[.bold] = bold }
         let fonts = [Font.regular, .bold].filter { used[$0] != nil }
         // Each font's subset, its glyphs renumbered from 0.
         var subsets: [Font: TrueTypeFont.Subset] = [:]
@@ -302,7 +314,9 @@ public struct PDFDocumentBuilder {
         var out: [UInt8] = [UInt8(ascii: "<")]
         out.reserveCapacity(glyphs.count * 4 + 2)
         for glyph in glyphs {
-            for shift in [12, 8, 4, 0] { out.append(digits[Int(glyph >> UInt16(shift)) & 0xF]) }
+            let g = Int(glyph)
+            out.append(digits[g >> 12 & 0xF]); out.append(digits[g >> 8 & 0xF])
+            out.append(digits[g >> 4 & 0xF]); out.append(digits[g & 0xF])
         }
         out.append(UInt8(ascii: ">"))
         return Data(out)
@@ -363,11 +377,15 @@ public struct PDFDocumentBuilder {
 
     /// A PDF text string (for the document information) in UTF-16BE with its byte order mark.
     static func textString(_ text: String) -> String {
-        "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+        let digits = Array("0123456789ABCDEF")
+        return "<FEFF" + String(text.utf16.flatMap { unit in [12, 8, 4, 0].map { digits[Int(unit >> UInt16($0)) & 0xF] } }) + ">"
     }
 
+    /// A number to two decimals at most: 54, 737.82, -0.5 as -0.50.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
+        let hundredths = Int((value * 100).rounded())
+        if hundredths % 100 == 0 { return String(hundredths / 100) }
+        let magnitude = abs(hundredths), fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 }

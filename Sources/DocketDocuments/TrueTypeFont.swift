@@ -24,6 +24,9 @@ struct TrueTypeFont: Sendable {
     let descender: Int
     let capHeight: Int
     let isBold: Bool
+    /// The tables every subset carries unchanged (hinting programs, OS/2, a version 3 post table
+    /// without glyph names, the Windows names), with their checksums.
+    let fixedTables: (tables: [String: [UInt8]], sums: [String: UInt32])
 
     init(_ data: Data) throws {
         let b = [UInt8](data)
@@ -72,6 +75,17 @@ struct TrueTypeFont: Sendable {
         guard loca.count >= (numGlyphs + 1) * (longOffsets ? 4 : 2) else { throw Malformed(description: "loca too short") }
         glyphIDs = try Self.readCmap(b, tables["cmap"]!, numGlyphs: numGlyphs)
         postScriptName = Self.readPostScriptName(b, tables["name"]) ?? "Font"
+        var fixed: [String: [UInt8]] = [:]
+        for tag in ["cvt ", "fpgm", "prep", "OS/2"] {
+            if let range = tables[tag] { fixed[tag] = Array(b[range]) }
+        }
+        if let post = tables["post"], post.count >= 32 {
+            var table = Array(b[post.lowerBound..<(post.lowerBound + 32)])
+            table[0...3] = [0, 3, 0, 0]   // version 3: no glyph names
+            fixed["post"] = table
+        }
+        if let name = tables["name"], let table = Self.windowsNames(b, name) { fixed["name"] = table }
+        fixedTables = (fixed, fixed.mapValues { Self.checksum($0[...]) })
         if let os2 = tables["OS/2"], os2.count >= 90, Self.u16(b, os2.lowerBound) >= 2 {
             capHeight = Int(Self.i16(b, os2.lowerBound + 88))
         } else if let h = glyphIDs[0x48] {
@@ -293,26 +307,15 @@ struct TrueTypeFont: Sendable {
             "head": head, "hhea": hheaOut, "maxp": maxp, "hmtx": hmtxOut, "loca": loca, "glyf": glyf,
             "cmap": Self.cmap(mapping),
         ]
-        for tag in ["cvt ", "fpgm", "prep", "OS/2"] {
-            if let range = tables[tag] { out[tag] = Array(b[range]) }
-        }
-        if let post = tables["post"], post.count >= 32 {
-            var table = Array(b[post.lowerBound..<(post.lowerBound + 32)])
-            table[0...3] = [0, 3, 0, 0]   // version 3: no glyph names
-            out["post"] = table
-        }
-        if let name = tables["name"], let table = Self.windowsNames(b, name) { out["name"] = table }
-
-        var font = Self.assemble(out)
-        let adjustment = 0xB1B0_AFBA &- Self.checksum(font[...])
-        let at = Self.tableOffset(font, "head")! + 8
-        font[at] = UInt8(adjustment >> 24); font[at + 1] = UInt8(adjustment >> 16 & 0xFF)
-        font[at + 2] = UInt8(adjustment >> 8 & 0xFF); font[at + 3] = UInt8(adjustment & 0xFF)
+        out.merge(fixedTables.tables) { new, _ in new }
+        let font = Self.assemble(out, sums: fixedTables.sums)
         return Subset(font: font, glyphIDs: newIDs)
     }
 
-    /// The font file: the table directory, then each table padded to four bytes, in tag order.
-    private static func assemble(_ tables: [String: [UInt8]]) -> [UInt8] {
+    /// The font file: the table directory, then each table padded to four bytes, in tag order,
+    /// with head.checkSumAdjustment set so that the whole file sums to 0xB1B0AFBA. Tables whose
+    /// checksum is known (those kept whole from the original) are passed in `sums`.
+    private static func assemble(_ tables: [String: [UInt8]], sums: [String: UInt32] = [:]) -> [UInt8] {
         let tags = tables.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var power = 1, log = 0
         while power * 2 <= tags.count { power *= 2; log += 1 }
@@ -321,37 +324,45 @@ struct TrueTypeFont: Sendable {
         put16(&out, UInt16(tags.count)); put16(&out, UInt16(power * 16)); put16(&out, UInt16(log))
         put16(&out, UInt16(tags.count * 16 - power * 16))
         var offset = 12 + 16 * tags.count
-        var body: [UInt8] = []
+        var total: UInt32 = 0
+        var headAt: Int?
         for tag in tags {
-            var table = tables[tag]!
-            let length = table.count
-            while table.count % 4 != 0 { table.append(0) }
+            let length = tables[tag]!.count
+            let sum = sums[tag] ?? checksum(tables[tag]![...])
+            total = total &+ sum
+            if tag == "head" { headAt = offset }
             out += Array(tag.utf8)
-            put32(&out, checksum(table[...])); put32(&out, UInt32(offset)); put32(&out, UInt32(length))
-            body += table
-            offset += table.count
+            put32(&out, sum); put32(&out, UInt32(offset)); put32(&out, UInt32(length))
+            offset += (length + 3) & ~3
         }
-        return out + body
+        total = total &+ checksum(out[...])
+        out.reserveCapacity(offset)
+        for tag in tags {
+            out += tables[tag]!
+            while out.count % 4 != 0 { out.append(0) }
+        }
+        if let at = headAt {
+            let adjustment = 0xB1B0_AFBA &- total
+            out[at + 8] = UInt8(adjustment >> 24); out[at + 9] = UInt8(adjustment >> 16 & 0xFF)
+            out[at + 10] = UInt8(adjustment >> 8 & 0xFF); out[at + 11] = UInt8(adjustment & 0xFF)
+        }
+        return out
     }
 
-    private static func tableOffset(_ font: [UInt8], _ tag: String) -> Int? {
-        let count = Int(u16(font, 4))
-        for i in 0..<count where Array(font[(12 + 16 * i)..<(16 + 16 * i)]) == Array(tag.utf8) {
-            return Int(u32(font, 12 + 16 * i + 8))
-        }
-        return nil
-    }
-
+    /// The sum of the data as big-endian 32-bit words, the last one padded with zeros.
     static func checksum(_ data: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0
-        var i = data.startIndex
-        while i < data.endIndex {
-            var word: UInt32 = 0
-            for k in 0..<4 { word = word << 8 | UInt32(i + k < data.endIndex ? data[i + k] : 0) }
-            sum = sum &+ word
-            i += 4
+        data.withUnsafeBufferPointer { p in
+            var sum: UInt32 = 0
+            let whole = p.count & ~3
+            var i = 0
+            while i < whole {
+                sum = sum &+ (UInt32(p[i]) << 24 | UInt32(p[i + 1]) << 16 | UInt32(p[i + 2]) << 8 | UInt32(p[i + 3]))
+                i += 4
+            }
+            var last: UInt32 = 0
+            for k in 0..<4 { last = last << 8 | UInt32(whole + k < p.count ? p[whole + k] : 0) }
+            return whole < p.count ? sum &+ last : sum
         }
-        return sum
     }
 
     /// A cmap with one Windows Unicode (format 4) subtable mapping each code point to its glyph.

@@ -84,6 +84,12 @@ func sample(pages: Int = 3) -> PDFDocumentBuilder {
         #expect(PDFDocumentBuilder.glyphs("漢", font: .bold).first?.id != 0)
     }
 
+    @Test func numbersHaveTwoDecimalsAtMost() {
+        #expect([54, 737.8249, 737.825, -0.5, -0.05, 0.004, 612, -233.4].map(PDFDocumentBuilder.number)
+                == ["54", "737.82", "737.83", "-0.50", "-0.05", "0", "612", "-233.40"])
+        #expect(PDFDocumentBuilder.textString("É—") == "<FEFF00C92014>")
+    }
+
     @Test func linesBreakAtEveryKindOfNewline() {
         let lines = PDFDocumentBuilder.wrap("one\r\ntwo\rthree\nfour\n\nsix", font: .regular, size: 10, width: 500)
         #expect(lines.map(text) == ["one", "two", "three", "four", "", "six"])
