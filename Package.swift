@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "docket", targets: ["docket"]),
         .executable(name: "docket-bench-deadlines", targets: ["docket-bench-deadlines"]),
+        .executable(name: "docket-bench-pdf-layout", targets: ["docket-bench-pdf-layout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -27,7 +28,8 @@ let package = Package(
             dependencies: [
                 "DocketCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Fonts")]
         ),
         .target(
             name: "DocketApp",
@@ -63,6 +65,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "docket-bench-deadlines", dependencies: ["DocketCore"], path: "bench/deadlines"),
+        .executableTarget(
+            name: "docket-bench-pdf-layout", dependencies: ["DocketCore", "DocketDocuments"], path: "bench/pdf-layout"
+        ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
         .testTarget(name: "DocketDocumentsTests", dependencies: ["DocketDocuments"]),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI"]),

@@ -20,6 +20,11 @@ func tool(_ name: String, _ arguments: [String], input: Data? = nil) -> (status:
 let pdfToolsAvailable: Bool = ProcessInfo.processInfo.environment["DOCKET_REQUIRE_PDF_TOOLS"] == "1"
     || (tool("pdftotext", ["-v"]) != nil && tool("qpdf", ["--version"]) != nil)
 
+/// The characters a wrapped line prints.
+func text(_ glyphs: [PDFDocumentBuilder.Glyph]) -> String {
+    String(String.UnicodeScalarView(glyphs.compactMap { Unicode.Scalar($0.unicode) }))
+}
+
 func sample(pages: Int = 3) -> PDFDocumentBuilder {
     var b = PDFDocumentBuilder(title: "Demande du demandeur — Plaintiff's Claim")
     b.footerText = "TOR-SC-26-000123"
@@ -46,16 +51,48 @@ func sample(pages: Int = 3) -> PDFDocumentBuilder {
         #expect(long.reduce(0) { $0 + $1.count } == 200)
     }
 
-    @Test func widthsComeFromTheFontMetrics() {
-        #expect(PDFDocumentBuilder.width(of: "A", size: 1000) == 667)
-        #expect(PDFDocumentBuilder.width(of: "é", size: 1000) == 556)
-        #expect(PDFDocumentBuilder.width(of: "A", font: .bold, size: 1000) == 722)
+    @Test func aVeryLongWordIsBrokenIntoLinesThatFit() {
+        let width = PDFDocumentBuilder(title: "").pageWidth - 2 * 54
+        let word = String((0..<10_000).map { i -> Character in Array("abcdefghijklmnopqrstuvwxyzMW")[(i * 7) % 28] })
+        for font in [PDFDocumentBuilder.Font.regular, .bold] {
+            let lines = PDFDocumentBuilder.wrap(word, font: font, size: 10, width: width)
+            #expect(lines.count > 50)
+            #expect(lines.allSatisfy { !$0.isEmpty && PDFDocumentBuilder.width(of: $0, font: font, size: 10) <= width })
+            #expect(lines.joined().map(\.unicode) == word.unicodeScalars.map(\.value))
+        }
+        let mixed = PDFDocumentBuilder.wrap("before " + word + " after", font: .regular, size: 10, width: width)
+        #expect(mixed.first.map(text) == "before")
+        #expect(mixed.last.map { text($0).hasSuffix("after") } == true)
     }
 
-    @Test func stringsAreEscaped() {
-        #expect(String(decoding: PDFDocumentBuilder.literal(WinAnsi.encode("a(b)\\é’")), as: UTF8.self) == "(a\\(b\\)\\\\\\351\\222)")
-        #expect(WinAnsi.encode("€ œ « » – —") == [0x80, 0x20, 0x9C, 0x20, 0xAB, 0x20, 0xBB, 0x20, 0x96, 0x20, 0x97])
-        #expect(WinAnsi.encode("漢") == [UInt8(ascii: "?")])
+    @Test func widthsComeFromTheFontMetrics() {
+        // DejaVu Sans has 2048 units to the em: "A" advances 1401 units, "é" 1260, bold "A" 1585.
+        #expect(PDFDocumentBuilder.width(of: "A", size: 1000) == 1401.0 * 1000 / 2048)
+        #expect(PDFDocumentBuilder.width(of: "é", size: 1000) == 1260.0 * 1000 / 2048)
+        #expect(PDFDocumentBuilder.width(of: "A", font: .bold, size: 1000) == 1585.0 * 1000 / 2048)
+        #expect(PDFDocumentBuilder.width(of: "e\u{301}", size: 10) == PDFDocumentBuilder.width(of: "é", size: 10))
+    }
+
+    @Test func textIsWrittenAsGlyphIDs() {
+        let glyphs = PDFDocumentBuilder.glyphs("A(é", font: .regular)
+        #expect(glyphs.map(\.id) == [36, 11, 171])
+        #expect(String(decoding: PDFDocumentBuilder.hex(glyphs.map(\.id)), as: UTF8.self) == "<0024000B00AB>")
+        // Composed to form C; a tab prints as a space; invisible format characters print nothing.
+        #expect(PDFDocumentBuilder.glyphs("e\u{301}\tx\u{200B}\u{202E}y", font: .regular).map(\.unicode) == [0xE9, 0x20, 0x78, 0x79])
+        // What the font cannot print shows as "�", never as nothing.
+        #expect(PDFDocumentBuilder.glyphs("漢\u{7}", font: .bold).map(\.unicode) == [0xFFFD, 0xFFFD])
+        #expect(PDFDocumentBuilder.glyphs("漢", font: .bold).first?.id != 0)
+    }
+
+    @Test func numbersHaveTwoDecimalsAtMost() {
+        #expect([54, 737.8249, 737.825, -0.5, -0.05, 0.004, 612, -233.4].map(PDFDocumentBuilder.number)
+                == ["54", "737.82", "737.83", "-0.50", "-0.05", "0", "612", "-233.40"])
+        #expect(PDFDocumentBuilder.textString("É—") == "<FEFF00C92014>")
+    }
+
+    @Test func linesBreakAtEveryKindOfNewline() {
+        let lines = PDFDocumentBuilder.wrap("one\r\ntwo\rthree\nfour\n\nsix", font: .regular, size: 10, width: 500)
+        #expect(lines.map(text) == ["one", "two", "three", "four", "", "six"])
     }
 
     @Test func flowsOntoNumberedPages() {
@@ -64,7 +101,10 @@ func sample(pages: Int = 3) -> PDFDocumentBuilder {
         let pdf = String(decoding: b.render(), as: UTF8.self)
         #expect(pdf.hasPrefix("%PDF-1.7"))
         #expect(pdf.contains("/Count \(b.pageCount)"))
-        #expect(pdf.contains("(Page 1 of \(b.pageCount)) Tj"))
+        #expect(pdf.contains("> Tj ET\n"))
+        #expect(pdf.contains("/ToUnicode"))
+        #expect(pdf.contains("/Encoding /Identity-H"))
+        #expect(!pdf.contains("Helvetica"))
         #expect(pdf.hasSuffix("%%EOF\n"))
     }
 

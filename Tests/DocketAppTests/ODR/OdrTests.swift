@@ -178,7 +178,7 @@ import VaporTesting
             let sealed = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$sha256 == sha).first())
             let file = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + sealed.path))
             #expect(try await SealedDocuments.verify(sha256: sha, document: file, app: app, on: app.db) != .notIssued)
-            #expect(String(decoding: file, as: UTF8.self).contains("Paul Roy"))
+            #expect(pdfText(file).contains("Paul Roy"))
             try await app.mailWorker.runOnce(now: clock.now())
             let settledMail = mail.messages.filter { $0.subject == "Your settlement agreement is signed" }
             #expect(Set(settledMail.map(\.to)) == ["marie@example.com", "paul@example.com"])
