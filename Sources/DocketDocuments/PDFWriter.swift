@@ -52,7 +52,7 @@ public struct PDFDocumentBuilder {
     /// invisible format characters (zero-width spaces and joiners, soft hyphens, direction marks)
     /// print nothing; a character the font has no glyph for, or a control character, prints as
     /// the replacement character "�", never as nothing. Text entered by people is checked with
-    /// `PrintableText` first, so this is a last resort.
+    /// `PrintableCharacters` first, so this is a last resort.
     static func glyphs(_ text: String, font: Font) -> [Glyph] {
         let face = EmbeddedFonts.font(font)
         var out: [Glyph] = []

@@ -51,12 +51,13 @@ import VaporTesting
 
     @Test func namesInEveryPrintedScriptAreAcceptedAndOthersNamed() async throws {
         for name in ["Nguyễn Văn An", "Łukasz Żółć", "Владимир Путинцев", "Ελένη Παπαδοπούλου", "Zoë O'Brien-Lévesque"] {
-            #expect(PrintableText.problem(in: name) == nil, "\(name)")
+            #expect(TextInput.problem(in: name) == nil, "\(name)")
         }
-        #expect(PrintableText.problem(in: "李小龍") == "error.field.unsupportedCharacters")
-        #expect(PrintableText.unsupported(in: "Bruce 李小龍 Lee") == ["李", "小", "龍"])
-        #expect(PrintableText.problem(in: "Eve\u{202E}gnp.exe") == "error.field.controlCharacters")
-        #expect(PrintableText.problem(in: "line one\r\nline two", multiline: true) == nil)
+        #expect(TextInput.problem(in: "李小龍") == "error.field.unsupportedCharacters")
+        #expect(PrintableCharacters.unsupported(in: "Bruce 李小龍 Lee") == ["李", "小", "龍"])
+        #expect(TextInput.problem(in: "Eve\u{202E}gnp.exe") == "error.field.controlCharacters")
+        #expect(TextInput.problem(in: "Eve\r\nBcc: x") == "error.field.controlCharacters")
+        #expect(TextInput.problem(in: "line one\r\nline two", multiline: true) == nil)
         try await withDocket { app, _ in
             var form = registration()
             form["lastName"] = "李"
