@@ -396,6 +396,43 @@ import VaporTesting
         }
     }
 
+    /// A summary written as one 10,000-character word once took minutes to lay out while the
+    /// write lock was held; now layout is linear and happens after the issue commits.
+    @Test(.timeLimit(.minutes(1))) func aLongUnbrokenSummaryIssuesPromptly() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.get(path + "/story")
+            try await b.expectRedirect(b.post(path + "/story", ["summary": String(repeating: "W", count: 10_000), "incidentOn": "2026-03-15"]))
+            try await b.expectRedirect(b.submitClaim(path))
+            let claim = try await claimRecord(app, path)
+            #expect(claim.claimStatus == .issued)
+            #expect(claim.documentSHA256 != nil)
+        }
+    }
+
+    @Test func anIssueInterruptedBeforeSealingIsFinishedOnceByTheSweep() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.expectRedirect(b.submitClaim(path))
+            // As if the process stopped between the issue's commit and the sealing.
+            let sealed = try #require(try await claimRecord(app, path).documentSHA256)
+            try await ClaimRecord.query(on: app.db).filter(\.$id == claimID(path)).set(\.$documentSHA256, to: nil).update()
+            try await SealedDocumentRecord.query(on: app.db).delete()
+            try await OutboxRecord.query(on: app.db).filter(\.$subject ~~ "issued").delete()
+            try await Sweep.run(app: app)
+            try await Sweep.run(app: app)
+            #expect(try await claimRecord(app, path).documentSHA256 == sealed)
+            #expect(try await SealedDocumentRecord.query(on: app.db).count() == 1)
+            #expect(try await OutboxRecord.query(on: app.db).filter(\.$subject ~~ "issued").count() == 1)
+        }
+    }
+
     @Test func frenchFilersGetAFrenchClaim() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, _ in
