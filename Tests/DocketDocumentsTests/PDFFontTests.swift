@@ -21,7 +21,7 @@ func form(_ names: [String], seal: SealBlock) -> Data {
 }
 
 let fontSeal = SealBlock(courtName: "Cour des petites créances de Toronto", officeAddress: "47, avenue Sheppard Est, Toronto",
-                         fileNumber: "TORONTO-47-SHEPPARD-SC-26-000002", issuedOn: CivilDate("2026-11-24")!)
+                         fileNumber: "TOR47-SC-26-000002", issuedOn: CivilDate("2026-11-24")!)
 
 /// The embedded font programs (FontFile2 streams) of a PDF this writer made.
 func fontPrograms(_ pdf: Data) -> [[UInt8]] {

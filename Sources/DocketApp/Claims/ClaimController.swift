@@ -55,7 +55,7 @@ struct ClaimController: RouteCollection {
     func check(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
         let draft = claim.draft
-        let office = try await officeName(draft.officeCode, on: req.db)
+        let office = try await officeName(draft.officeCode, req)
         let report = req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now))
         let findings = req.findings(report, claim)
         let body = CheckBody(hasMissing: !draft.missing.isEmpty, hasFindings: !findings.isEmpty,
@@ -124,7 +124,7 @@ struct ClaimController: RouteCollection {
         let body = ClaimShowBody(
             status: claim.status, statusLabel: req.t("claim.status.\(claim.status)"), fileNumber: claim.fileNumber,
             issuedOn: claim.issuedOn.flatMap(CivilDate.init).map(req.day),
-            office: try await officeName(claim.officeCode, on: req.db),
+            office: try await officeName(claim.officeCode, req),
             plaintiffs: draft.plaintiffs.map(\.fullDescription).joined(separator: "; "),
             defendants: draft.defendants.map(\.fullDescription).joined(separator: "; "),
             amount: req.money(draft.total), fee: claim.feeCents.map { req.money(Money(cents: $0)) },
@@ -139,9 +139,9 @@ struct ClaimController: RouteCollection {
         draft.missing.map { LinkView(href: ClaimAccess.path(claim, $0.section.rawValue), label: req.t($0.messageKey)) }
     }
 
-    private func officeName(_ code: String?, on db: any Database) async throws -> String {
+    private func officeName(_ code: String?, _ req: Request) async throws -> String {
         guard let code else { return "" }
-        return try await CourtOfficeRecord.query(on: db).filter(\.$code == code).first()?.name ?? code
+        return try await CourtOfficeRecord.query(on: req.db).filter(\.$code == code).first()?.name(req.language) ?? code
     }
 }
 

@@ -88,11 +88,11 @@ enum ClaimFiling {
     static func issue(_ claim: ClaimRecord, by role: CaseRole, actor: UUID?, app: Application, at now: Date,
                       on db: any Database) async throws {
         guard let officeCode = claim.officeCode,
-              try await CourtOfficeRecord.query(on: db).filter(\.$code == officeCode).first() != nil else {
+              let office = try await CourtOfficeRecord.query(on: db).filter(\.$code == officeCode).first() else {
             throw Abort(.conflict, reason: "The claim's court office no longer exists.")
         }
         let issuedOn = app.docket.rules.periods.issueDate(submitted: now)
-        let number = try await nextFileNumber(office: officeCode, year: issuedOn.year, on: db)
+        let number = try await nextFileNumber(office: office, year: issuedOn.year, on: db)
         claim.fileNumber = number
         claim.issuedOn = issuedOn.description
         claim.status = ClaimRecord.Status.issued.rawValue
@@ -117,7 +117,7 @@ enum ClaimFiling {
                 .set(\.$documentSHA256, to: prepared.sha256).update()
             guard let fresh = try await ClaimRecord.find(claim.id!, on: db), fresh.documentSHA256 == prepared.sha256 else { return }
             let sealed = try await SealedDocuments.record(prepared, title: title, reference: number, at: now, on: db)
-            try await ClaimMail.issued(fresh, office: office.name, pdfPath: sealed.path, app: app, at: now, on: db)
+            try await ClaimMail.issued(fresh, office: office.name(Language(rawValue: claim.language) ?? .en), pdfPath: sealed.path, app: app, at: now, on: db)
         }
         claim.documentSHA256 = prepared.sha256
     }
@@ -134,7 +134,7 @@ enum ClaimFiling {
     static func document(_ claim: ClaimRecord, office: CourtOfficeRecord, number: String, issuedOn: CivilDate,
                          app: Application) -> (Data, String) {
         let language = Language(rawValue: claim.language) ?? .en
-        let seal = SealBlock(courtName: office.name, officeAddress: "\(office.streetAddress), \(office.city) \(office.postalCode)",
+        let seal = SealBlock(courtName: office.name(language), officeAddress: office.office.fullAddress,
                              fileNumber: number, issuedOn: issuedOn)
         let text = formText(app, language)
         let pdf: Data
@@ -153,9 +153,12 @@ enum ClaimFiling {
         return (pdf, title)
     }
 
-    /// The next court file number at `office` in `year`: `<OFFICE>-SC-<YY>-<000001>`. The counter row
-    /// is incremented in the caller's transaction, so numbers are neither repeated nor skipped.
-    static func nextFileNumber(office: String, year: Int, on db: any Database) async throws -> String {
+    /// The next court file number at `office` in `year`: `<SHORT CODE>-SC-<YY>-<000001>`, such as
+    /// `TOR47-SC-26-000001`. The counter row (kept by the office's full code, so numbers issued
+    /// before short codes existed go on in the same sequence) is incremented in the caller's
+    /// transaction, so numbers are neither repeated nor skipped.
+    static func nextFileNumber(office record: CourtOfficeRecord, year: Int, on db: any Database) async throws -> String {
+        let office = record.code
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let table = FileNumberCounterRecord.schema
         let row = try await sql.raw("""
@@ -163,7 +166,7 @@ enum ClaimFiling {
             ON CONFLICT (office_code, year) DO UPDATE SET last = \(ident: table).last + 1 RETURNING last
             """).first()
         guard let last = try row?.decode(column: "last", as: Int.self) else { throw Abort(.internalServerError) }
-        return String(format: "%@-SC-%02d-%06d", office.uppercased(), year % 100, last)
+        return String(format: "%@-SC-%02d-%06d", record.shortCode, year % 100, last)
     }
 
     /// Moves a draft to `status` only if it is still a draft; refuses otherwise.

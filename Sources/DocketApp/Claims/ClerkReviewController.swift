@@ -44,10 +44,12 @@ struct ClerkReviewController: RouteCollection {
     func queue(req: Request) async throws -> Response {
         let claims = try await ClaimRecord.query(on: req.db).filter(\.$status == ClaimRecord.Status.referred.rawValue)
             .sort(\.$submittedAt).all()
+        let offices = Dictionary(try await CourtOfficeRecord.query(on: req.db).all().map { ($0.code, $0.name(req.language)) },
+                                 uniquingKeysWith: { a, _ in a })
         let items = claims.map { c in
             let d = c.draft
             return QueueItem(href: "/staff/claims/\(c.id!.uuidString)", submitted: c.submittedAt.map { DateText.long($0, req.language) } ?? "",
-                             office: c.officeCode ?? "",
+                             office: c.officeCode.flatMap { offices[$0] } ?? "",
                              parties: (d.plaintiffs.map(\.name) + ["v."] + d.defendants.map(\.name)).joined(separator: " "),
                              amount: req.money(d.total), reasons: reasons(req, c))
         }

@@ -14,7 +14,7 @@ enum DraftForms {
     // MARK: Court office
 
     static func office(_ b: FormBuilder, offices: [CourtOfficeRecord]) -> [FormSection] {
-        let choices = [("", b.request.t("claim.office.choose"))] + offices.map { ($0.code, "\($0.name) — \($0.city)") }
+        let choices = [("", b.request.t("claim.office.choose"))] + offices.map { ($0.code, $0.label(b.request.language)) }
         return [b.section(nil, [b.field("officeCode", "select", options: choices),
                                 radio(b, "venue", VenueGround.allCases.map(\.rawValue), prefix: "venue")])]
     }

@@ -33,20 +33,20 @@ struct CourtOfficeController: RouteCollection {
         let saved: Bool
     }
 
-    static func row(_ r: CourtOfficeRecord) -> Row {
-        Row(code: r.code, name: r.name, address: "\(r.streetAddress), \(r.city) ON \(r.postalCode)", phone: r.phone,
+    static func row(_ r: CourtOfficeRecord, _ language: Language) -> Row {
+        Row(code: r.code, name: r.name(language), address: r.office.fullAddress, phone: r.phone,
             confirmed: r.smallClaims == "confirmed", retired: r.retiredAt != nil)
     }
 
     func publicList(req: Request) async throws -> Response {
-        let rows = try await CourtOffices.open(on: req.db).map(Self.row)
+        let rows = try await CourtOffices.open(on: req.db).map { Self.row($0, req.language) }
         return try await req.page("offices/public", titleKey: "offices.title", ListBody(rows: rows, isAdmin: false, saved: false))
     }
 
     func staffList(req: Request) async throws -> Response {
         let all = try await CourtOfficeRecord.query(on: req.db).sort(\.$city).sort(\.$name).all()
         return try await req.page("offices/staff", titleKey: "offices.staff.title",
-                                  ListBody(rows: all.map(Self.row), isAdmin: req.account?.role == .admin,
+                                  ListBody(rows: all.map { Self.row($0, req.language) }, isAdmin: req.account?.role == .admin,
                                            saved: (try? req.query.get(String.self, at: "saved")) == "1"))
     }
 
@@ -59,6 +59,9 @@ struct CourtOfficeController: RouteCollection {
         var (office, problems) = Self.office(from: values).validated()
         if problems.isEmpty, try await CourtOfficeRecord.query(on: req.db).filter(\.$code == office.code).first() != nil {
             problems.append(FieldProblem("code", "error.office.code.taken"))
+        }
+        if problems.isEmpty, try await CourtOfficeRecord.query(on: req.db).filter(\.$shortCode == office.shortCode).first() != nil {
+            problems.append(FieldProblem("shortCode", "error.office.shortCode.taken"))
         }
         guard problems.isEmpty else { return try await form(req, action: "/staff/offices", values: values, problems: problems, editing: false) }
         office.smallClaims = office.smallClaims.isEmpty ? "confirmed" : office.smallClaims
@@ -77,7 +80,8 @@ struct CourtOfficeController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let record = try await find(req)
         var values = req.formValues()
-        values["code"] = record.code   // the code names the office in file numbers: it does not change
+        values["code"] = record.code   // the codes name the office in file numbers: they do not change
+        values["shortCode"] = record.shortCode
         let (office, problems) = Self.office(from: values).validated()
         guard problems.isEmpty else {
             return try await form(req, action: "/staff/offices/\(record.code)", values: values, problems: problems, editing: true)
@@ -114,13 +118,13 @@ struct CourtOfficeController: RouteCollection {
     }
 
     static func office(from v: [String: String]) -> CourtOffice {
-        CourtOffice(code: v["code"] ?? "", name: v["name"] ?? "", streetAddress: v["streetAddress"] ?? "", city: v["city"] ?? "",
+        CourtOffice(code: v["code"] ?? "", name: v["name"] ?? "", nameFr: v["nameFr"] ?? "", shortCode: v["shortCode"] ?? "", streetAddress: v["streetAddress"] ?? "", city: v["city"] ?? "",
                     postalCode: v["postalCode"] ?? "", phone: v["phone"] ?? "", smallClaims: v["smallClaims"] ?? "",
                     locationID: v["locationID"] ?? "")
     }
 
     static func values(of o: CourtOffice) -> [String: String] {
-        ["code": o.code, "name": o.name, "streetAddress": o.streetAddress, "city": o.city, "postalCode": o.postalCode,
+        ["code": o.code, "name": o.name, "nameFr": o.nameFr, "shortCode": o.shortCode, "streetAddress": o.streetAddress, "city": o.city, "postalCode": o.postalCode,
          "phone": o.phone, "smallClaims": o.smallClaims, "locationID": o.locationID]
     }
 
@@ -132,9 +136,13 @@ struct CourtOfficeController: RouteCollection {
     private func form(_ req: Request, action: String, values: [String: String], problems: [FieldProblem], editing: Bool) async throws -> Response {
         let b = FormBuilder(req, values: values, problems: problems)
         var fields: [FieldView] = []
-        if !editing { fields.append(b.field("code", width: "medium", labelKey: "field.office.code")) }
+        if !editing {
+            fields.append(b.field("code", width: "medium", labelKey: "field.office.code"))
+            fields.append(b.field("shortCode", required: false, width: "short", labelKey: "field.office.shortCode"))
+        }
         fields += [
             b.field("name", labelKey: "field.office.name"),
+            b.field("nameFr", required: false, labelKey: "field.office.nameFr"),
             b.field("streetAddress", labelKey: "field.address"),
             b.field("city", width: "medium"),
             b.field("postalCode", width: "short"),

@@ -9,6 +9,8 @@ final class CourtOfficeRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
+    @Field(key: "name_fr") var nameFr: String
+    @Field(key: "short_code") var shortCode: String
     @Field(key: "street_address") var streetAddress: String
     @Field(key: "city") var city: String
     @Field(key: "postal_code") var postalCode: String
@@ -24,13 +26,18 @@ final class CourtOfficeRecord: Model, @unchecked Sendable {
         update(from: office, at: at)
     }
 
+    func name(_ language: Language) -> String { language == .fr ? nameFr : name }
+
+    /// The name and street, so offices with the same name can be told apart.
+    func label(_ language: Language) -> String { "\(name(language)) — \(streetAddress), \(city)" }
+
     func update(from o: CourtOffice, at: Date) {
-        code = o.code; name = o.name; streetAddress = o.streetAddress; city = o.city; postalCode = o.postalCode
+        code = o.code; name = o.name; nameFr = o.nameFr; shortCode = o.shortCode; streetAddress = o.streetAddress; city = o.city; postalCode = o.postalCode
         phone = o.phone; smallClaims = o.smallClaims; locationID = o.locationID; updatedAt = at
     }
 
     var office: CourtOffice {
-        CourtOffice(code: code, name: name, streetAddress: streetAddress, city: city, postalCode: postalCode,
+        CourtOffice(code: code, name: name, nameFr: nameFr, shortCode: shortCode, streetAddress: streetAddress, city: city, postalCode: postalCode,
                     phone: phone, smallClaims: smallClaims, locationID: locationID)
     }
 }

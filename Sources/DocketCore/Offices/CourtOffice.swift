@@ -5,6 +5,10 @@ import Foundation
 public struct CourtOffice: Equatable, Sendable {
     public var code: String
     public var name: String
+    /// The office's name in French, as French pages, documents and mail give it.
+    public var nameFr: String
+    /// A short code for court file numbers (`TOR47-SC-26-000001`), unique and fixed once given.
+    public var shortCode: String
     public var streetAddress: String
     public var city: String
     public var postalCode: String
@@ -13,16 +17,51 @@ public struct CourtOffice: Equatable, Sendable {
     public var smallClaims: String
     public var locationID: String
 
-    public init(code: String, name: String, streetAddress: String, city: String, postalCode: String,
-                phone: String = "", smallClaims: String = "confirmed", locationID: String = "") {
+    public init(code: String, name: String, nameFr: String = "", shortCode: String = "", streetAddress: String, city: String,
+                postalCode: String, phone: String = "", smallClaims: String = "confirmed", locationID: String = "") {
         self.code = code; self.name = name; self.streetAddress = streetAddress; self.city = city
         self.postalCode = postalCode; self.phone = phone; self.smallClaims = smallClaims; self.locationID = locationID
+        self.nameFr = nameFr.isEmpty ? Self.frenchName(of: name) : nameFr
+        self.shortCode = shortCode.isEmpty ? Self.shortCode(of: code) : shortCode
+    }
+
+    /// The name in `french` or English.
+    public func name(french: Bool) -> String { french ? nameFr : name }
+
+    /// The postal address on one line, province included (every office is in Ontario).
+    public var fullAddress: String { "\(streetAddress), \(city) ON \(postalCode)" }
+
+    /// A French name made from the English one, for offices listed without one: "Toronto Small
+    /// Claims Court" → "Cour des petites créances de Toronto", "Ottawa Courthouse" → "Palais de
+    /// justice d'Ottawa". Administrators can correct it.
+    public static func frenchName(of english: String) -> String {
+        let kinds = [("Small Claims Court", "Cour des petites créances"), ("Courthouse", "Palais de justice")]
+        guard let (suffix, kind) = kinds.first(where: { english.contains($0.0) }),
+              let range = english.range(of: suffix) else { return english }
+        let place = String(english[..<range.lowerBound]).trimmed
+        let after = String(english[range.upperBound...]).trimmed
+        let qualifiers = ["(filing office)": "(bureau de dépôt)", "(courtrooms)": "(salles d'audience)",
+                          "(administration office)": "(bureau administratif)"]
+        let elide = place.first.map { "AEIOUÉÈÊHaeiouéèêh".contains($0) } ?? false
+        let name = kind + (elide ? " d'" : " de ") + place
+        return after.isEmpty ? name : name + " " + (qualifiers[after] ?? after)
+    }
+
+    /// "toronto-47-sheppard" → "TOR47": three letters of the place and the street number.
+    public static func shortCode(of code: String) -> String {
+        let parts = code.uppercased().split(separator: "-")
+        let letters = parts.first.map { String($0.filter(\.isLetter).prefix(3)) } ?? ""
+        let number = parts.first { $0.allSatisfy(\.isASCIIDigit) }.map(String.init) ?? ""
+        return String((letters + number).prefix(12))
     }
 
     /// Trims and checks an office as entered by an administrator; every problem at once.
     public func validated() -> (CourtOffice, [FieldProblem]) {
         var o = self
         o.code = o.code.trimmed.lowercased(); o.name = o.name.trimmed; o.streetAddress = o.streetAddress.trimmed
+        o.nameFr = o.nameFr.trimmed; o.shortCode = o.shortCode.trimmed.uppercased()
+        if o.nameFr.isEmpty { o.nameFr = Self.frenchName(of: o.name) }
+        if o.shortCode.isEmpty { o.shortCode = Self.shortCode(of: o.code) }
         o.city = o.city.trimmed; o.phone = o.phone.trimmed; o.smallClaims = o.smallClaims.trimmed
         o.locationID = o.locationID.trimmed
         var problems: [FieldProblem] = []
@@ -31,6 +70,9 @@ public struct CourtOffice: Equatable, Sendable {
             problems.append(FieldProblem("code", "error.office.code.invalid"))
         }
         if o.name.isEmpty { problems.append(FieldProblem("name", "error.office.name.missing")) }
+        if !(2...12).contains(o.shortCode.count) || !o.shortCode.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            problems.append(FieldProblem("shortCode", "error.office.shortCode.invalid"))
+        }
         if o.streetAddress.isEmpty { problems.append(FieldProblem("streetAddress", "error.address.missing")) }
         if o.city.isEmpty { problems.append(FieldProblem("city", "error.city.missing")) }
         if let code = PostalCode.canadian(o.postalCode) { o.postalCode = code }

@@ -32,13 +32,13 @@ import VaporTesting
             #expect(submitted.location == path + "?submitted=1")
             let claim = try await claimRecord(app, path)
             #expect(claim.claimStatus == .issued)
-            #expect(claim.fileNumber == "TORONTO-47-SHEPPARD-SC-26-000001")
+            #expect(claim.fileNumber == "TOR47-SC-26-000001")
             #expect(claim.issuedOn == "2026-11-23")
             #expect(claim.feeCents == 10800)
             #expect(claim.paymentReference?.hasPrefix("PAY-20261123-") == true)
 
             let shown = try await b.get(path + "?submitted=1")
-            #expect(shown.body.contains("TORONTO-47-SHEPPARD-SC-26-000001"))
+            #expect(shown.body.contains("TOR47-SC-26-000001"))
             #expect(shown.body.contains("November 23, 2026"))
             #expect(shown.body.contains("Claim issued, court file number"))
 
@@ -72,12 +72,12 @@ import VaporTesting
             let sent = try #require(mail.messages.first { $0.subject.contains(claim.fileNumber!) })
             #expect(sent.to == "marie@example.com")
             #expect(sent.attachments.count == 1)
-            #expect(sent.attachments.first?.0.filename == "TORONTO-47-SHEPPARD-SC-26-000001.pdf")
+            #expect(sent.attachments.first?.0.filename == "TOR47-SC-26-000001.pdf")
             #expect(sent.attachments.first?.1 == file)
 
             // Transactions list it with its documents; My account no longer shows it as a draft.
             let transactions = try await b.get("/account/transactions")
-            #expect(transactions.body.contains("TORONTO-47-SHEPPARD-SC-26-000001"))
+            #expect(transactions.body.contains("TOR47-SC-26-000001"))
             #expect(transactions.body.contains("Issued claim (PDF)"))
             #expect(transactions.body.contains("Invoice 1042"))
             let account = try await b.get("/account")
@@ -447,8 +447,31 @@ import VaporTesting
             let shown = try await b.get(path)
             #expect(shown.body.contains("23 novembre 2026"))
             #expect(shown.body.contains("250,50"))
+            #expect(shown.body.contains("Cour des petites créances de Toronto"))
             try await app.mailWorker.runOnce(now: app.docket.clock.now())
-            #expect(mail.messages.contains { $0.subject.hasPrefix("Votre demande a été délivrée") })
+            let issued = try #require(mail.messages.first { $0.subject.hasPrefix("Votre demande a été délivrée") })
+            #expect(issued.text.contains("Cour des petites créances de Toronto"))
+            let pdf = try #require(issued.attachments.first?.1)
+            let text = pdfText(pdf)
+            #expect(text.contains("Cour des petites créances de Toronto"))
+            #expect(text.contains("47 Sheppard Avenue East, Toronto ON M2N 5N1"))
+            #expect(text.contains("TOR47-SC-26-000001"))
+        }
+    }
+
+    @Test func officesAreNamedInThePagesLanguageAndToldApartByStreet() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let english = try await b.get(path + "/office")
+            #expect(english.body.contains("Peterborough Courthouse — 470 Water St., Peterborough"))
+            #expect(english.body.contains("Peterborough Courthouse — 70 Simcoe St., Peterborough"))
+            let french = try await b.get(path + "/office?lang=fr")
+            #expect(french.body.contains("Cour des petites créances de Toronto — 47 Sheppard Avenue East, Toronto"))
+            #expect(french.body.contains("Cour des petites créances d&#39;Ottawa") || french.body.contains("Cour des petites créances d'Ottawa"))
+            let offices = try await Browser(app).get("/court-offices")
+            #expect(offices.body.contains("Toronto ON M2N 5N1"))
         }
     }
 

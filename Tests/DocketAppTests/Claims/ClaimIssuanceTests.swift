@@ -54,7 +54,7 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
                 for try await number in group { all.append(try #require(number)) }
                 return all
             }
-            let expected = (1...100).map { String(format: "TORONTO-47-SHEPPARD-SC-26-%06d", $0) }
+            let expected = (1...100).map { String(format: "TOR47-SC-26-%06d", $0) }
             #expect(numbers.sorted() == expected)
             let issued = try await ClaimRecord.query(on: app.db).filter(\.$status == "issued").all()
             #expect(Set(issued.compactMap(\.fileNumber)) == Set(expected))
@@ -69,12 +69,16 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
 
     @Test func fileNumbersRestartEachYearAndAreSeparatePerOffice() async throws {
         try await withDocket { app, _ in
-            let first = try await ClaimFiling.nextFileNumber(office: "toronto-47-sheppard", year: 2026, on: app.db)
-            let second = try await ClaimFiling.nextFileNumber(office: "toronto-47-sheppard", year: 2026, on: app.db)
-            let elsewhere = try await ClaimFiling.nextFileNumber(office: "brampton-7755-hurontario", year: 2026, on: app.db)
-            let nextYear = try await ClaimFiling.nextFileNumber(office: "toronto-47-sheppard", year: 2027, on: app.db)
-            #expect([first, second, elsewhere, nextYear] == ["TORONTO-47-SHEPPARD-SC-26-000001", "TORONTO-47-SHEPPARD-SC-26-000002",
-                                                             "BRAMPTON-7755-HURONTARIO-SC-26-000001", "TORONTO-47-SHEPPARD-SC-27-000001"])
+            func office(_ code: String) async throws -> CourtOfficeRecord {
+                try #require(try await CourtOfficeRecord.query(on: app.db).filter(\.$code == code).first())
+            }
+            let toronto = try await office("toronto-47-sheppard"), brampton = try await office("brampton-7755-hurontario")
+            let first = try await ClaimFiling.nextFileNumber(office: toronto, year: 2026, on: app.db)
+            let second = try await ClaimFiling.nextFileNumber(office: toronto, year: 2026, on: app.db)
+            let elsewhere = try await ClaimFiling.nextFileNumber(office: brampton, year: 2026, on: app.db)
+            let nextYear = try await ClaimFiling.nextFileNumber(office: toronto, year: 2027, on: app.db)
+            #expect([first, second, elsewhere, nextYear] == ["TOR47-SC-26-000001", "TOR47-SC-26-000002",
+                                                             "BRA7755-SC-26-000001", "TOR47-SC-27-000001"])
         }
     }
 
@@ -87,7 +91,7 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             let claim = try await storeDraft(completeDraft(), for: account, on: app.db)
             let filed = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: app, logger: app.logger)
             #expect(filed.issuedOn == "2026-12-29")
-            #expect(filed.fileNumber == "TORONTO-47-SHEPPARD-SC-26-000001")
+            #expect(filed.fileNumber == "TOR47-SC-26-000001")
         }
     }
 
@@ -116,6 +120,10 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             let clerk = try await signedInClerk(app)
             let queue = try await clerk.get("/staff/claims")
             #expect(queue.body.contains("a defendant is under a legal disability"))
+            // Each claim is named by its parties, and its office by name, not by code.
+            #expect(queue.body.range(of: "<a href=\"/staff/claims/[^\"]+\">[^<]* v\\. ", options: .regularExpression) != nil)
+            #expect(queue.body.contains("Toronto Small Claims Court"))
+            #expect(!queue.body.contains("toronto-47-sheppard"))
             #expect(queue.body.contains("the interest claimed is above 35% a year"))
             let french = try await clerk.get("/staff/claims/\(minor.id!)?lang=fr")
             #expect(french.body.contains("un défendeur est frappé d&#39;incapacité juridique"))
@@ -129,7 +137,7 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             #expect(issued.location == "/staff/claims")
             let after = try #require(try await ClaimRecord.find(minor.id!, on: app.db))
             #expect(after.claimStatus == .issued)
-            #expect(after.fileNumber == "TORONTO-47-SHEPPARD-SC-26-000002")
+            #expect(after.fileNumber == "TOR47-SC-26-000002")
             let twice = try await clerk.post("/staff/claims/\(minor.id!)/issue", [:])
             #expect(twice.status == .conflict)
 
