@@ -20,9 +20,12 @@ public struct SealBlock: Sendable {
     public let officeAddress: String
     public let fileNumber: String
     public let issuedOn: CivilDate
+    /// The full address where anyone can check the document, such as https://docket.example/verify.
+    public let verifyURL: String
 
-    public init(courtName: String, officeAddress: String, fileNumber: String, issuedOn: CivilDate) {
+    public init(courtName: String, officeAddress: String, fileNumber: String, issuedOn: CivilDate, verifyURL: String = "") {
         self.courtName = courtName; self.officeAddress = officeAddress; self.fileNumber = fileNumber; self.issuedOn = issuedOn
+        self.verifyURL = verifyURL
     }
 }
 
@@ -100,7 +103,8 @@ public enum ClaimForms {
         pdf.text(seal.officeAddress, indent: 12)
         pdf.text(t.label("pdf.seal.fileNumber") + ": " + seal.fileNumber, font: .bold, indent: 12)
         pdf.text(t.label("pdf.seal.issuedOn") + ": " + t.date(seal.issuedOn), font: .bold, indent: 12)
-        pdf.text(t.label("pdf.seal.verify"), size: 8, indent: 12)
+        pdf.text(t.label("pdf.seal.verify").replacingOccurrences(of: "{0}", with: seal.verifyURL.isEmpty ? "/verify" : seal.verifyURL),
+                 size: 8, indent: 12)
         pdf.space(6)
     }
 

@@ -74,7 +74,10 @@ import VaporTesting
 
             let path = String(link.dropFirst(app.docket.settings.baseURL.count))
             let b = Browser(app)
-            #expect(try await b.get(path).status == .ok)
+            let setPassword = try await b.get(path)
+            #expect(setPassword.status == .ok)
+            #expect(setPassword.body.contains("<h1>Set your password</h1>"))
+            #expect(!setPassword.body.contains("Every signed-in session"))
             let token = String(path.split(separator: "=").last!)
             try await b.post("/recover/reset", ["token": token, "password": "court-clerk-passphrase", "passwordConfirmation": "court-clerk-passphrase"])
             let signIn = try await b.signIn("clerk@court.example", "court-clerk-passphrase")

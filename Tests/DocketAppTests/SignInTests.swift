@@ -140,6 +140,15 @@ import VaporTesting
         }
     }
 
+    @Test func theSignInHintMatchesItsLabel() async throws {
+        try await withDocket { app, _ in
+            let page = try await Browser(app).get("/sign-in")
+            #expect(page.body.contains("The sign-in ID you chose, or the email address of your account."))
+            #expect(!page.body.contains("4 to 40 letters"))
+            #expect(!page.body.contains("At least 12 characters"))
+        }
+    }
+
     @Test func nextAcceptsOnlyAStrictSameSitePath() {
         #expect(SignInController.safeNext("/account") == "/account")
         #expect(SignInController.safeNext("/odr/invitations/AbC-_9?lang=fr") == "/odr/invitations/AbC-_9?lang=fr")

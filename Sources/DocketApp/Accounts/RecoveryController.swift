@@ -200,7 +200,7 @@ struct RecoveryController: RouteCollection {
     func resetShow(req: Request) async throws -> Response {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
         guard try await usableReset(token, req: req) != nil else { return try await linkUnusable(req) }
-        return try await resetForm(req, token: token, problems: [])
+        return try await resetForm(req, token: token, setup: (try? req.query.get(String.self, at: "setup")) == "1", problems: [])
     }
 
     func resetSubmit(req: Request) async throws -> Response {
@@ -212,7 +212,7 @@ struct RecoveryController: RouteCollection {
         }
         let problems = req.docket.passwords.problems(password: values["password"] ?? "",
                                                      confirmation: values["passwordConfirmation"] ?? "")
-        if !problems.isEmpty { return try await resetForm(req, token: token, problems: problems) }
+        if !problems.isEmpty { return try await resetForm(req, token: token, setup: values["setup"] == "1", problems: problems) }
         let language = req.language
         let hash = try await req.password.async.hash(values["password"] ?? "").get()
         try await req.db.transaction { db in
@@ -236,16 +236,18 @@ struct RecoveryController: RouteCollection {
         try await message(req, key: "recover.link.unusable", link: "/recover/email", status: .gone)
     }
 
-    private func resetForm(_ req: Request, token: String, problems: [FieldProblem]) async throws -> Response {
+    /// The form for a new password; `setup` words it for a staff account's first password.
+    private func resetForm(_ req: Request, token: String, setup: Bool, problems: [FieldProblem]) async throws -> Response {
         let b = FormBuilder(req, values: [:], problems: problems)
         let form = b.form(action: "/recover/reset", submitKey: "recover.reset.submit", sections: [
             b.section(nil, [
                 b.field("password", "password", autocomplete: "new-password", width: "medium", labelKey: "field.newPassword"),
                 b.field("passwordConfirmation", "password", autocomplete: "new-password", width: "medium"),
             ]),
-        ], hidden: ["token": token])
-        return try await req.page("form-page", titleKey: "recover.reset.title",
-                                  FormBody(form: form, intro: req.t("recover.reset.intro")),
+        ], hidden: setup ? ["token": token, "setup": "1"] : ["token": token])
+        let words = setup ? "recover.setup" : "recover.reset"
+        return try await req.page("form-page", titleKey: words + ".title",
+                                  FormBody(form: form, intro: req.t(words + ".intro")),
                                   status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 

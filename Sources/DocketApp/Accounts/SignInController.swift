@@ -87,8 +87,9 @@ struct SignInController: RouteCollection {
         let b = FormBuilder(req, values: values, problems: problems)
         let form = b.form(action: "/sign-in", submitKey: "signIn.submit", sections: [
             b.section(nil, [
-                b.field("signInID", autocomplete: "username", width: "medium", labelKey: "field.signInIDOrEmail"),
-                b.field("password", "password", autocomplete: "current-password", width: "medium"),
+                b.field("signInID", autocomplete: "username", width: "medium", labelKey: "field.signInIDOrEmail",
+                        hintKey: "hint.signInIDOrEmail"),
+                b.field("password", "password", autocomplete: "current-password", width: "medium", hintKey: "hint.currentPassword"),
             ]),
         ], hidden: values["next"].map { ["next": $0] } ?? [:])
         return try await req.page("sign-in", titleKey: "signIn.title", Body(form: form, expired: expired, message: message),

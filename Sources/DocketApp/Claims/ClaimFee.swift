@@ -8,6 +8,7 @@ enum ClaimFee {
     struct Body: Encodable {
         let form: FormView
         let intro: String?
+        var back: LinkView? = nil
     }
 
     static func values(of d: ClaimDraft) -> [String: String] {
@@ -35,8 +36,8 @@ enum ClaimFee {
         let prior = try await priorClaims(claim, office: draft.officeCode ?? "", year: filingDay.year, on: req.db)
         let intro: String
         if let quote = req.docket.rules.fee(.claim, priorClaims: prior, on: filingDay) {
-            intro = req.t(quote.frequent ? "fee.quote.frequent" : "fee.quote.infrequent",
-                          [req.money(quote.amount), String(prior), String(filingDay.year)])
+            intro = req.docket.catalogue.text(quote.frequent ? "fee.quote.frequent" : "fee.quote.infrequent", req.language,
+                                              count: prior, [req.money(quote.amount), String(prior), String(filingDay.year)])
                 + " " + req.t("fee.gateway")
         } else {
             intro = req.t("fee.unknown")
@@ -53,7 +54,8 @@ enum ClaimFee {
                                          b.field("netWorth", required: false, width: "medium")]),
             b.section("declaration.section", [b.field("declaration", "checkbox")]),
         ])
-        return try await req.page("form-page", titleKey: "claim.section.fee", Body(form: form, intro: intro),
+        return try await req.page("form-page", titleKey: "claim.section.fee",
+                                  Body(form: form, intro: intro, back: LinkView(href: ClaimAccess.path(claim, "check"), label: req.t("claim.back.check"))),
                                   status: problems.isEmpty && refusals.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -135,7 +135,7 @@ enum ClaimFiling {
                          app: Application) -> (Data, String) {
         let language = Language(rawValue: claim.language) ?? .en
         let seal = SealBlock(courtName: office.name(language), officeAddress: office.office.fullAddress,
-                             fileNumber: number, issuedOn: issuedOn)
+                             fileNumber: number, issuedOn: issuedOn, verifyURL: app.docket.settings.baseURL + "/verify")
         let text = formText(app, language)
         let pdf: Data
         let title: String

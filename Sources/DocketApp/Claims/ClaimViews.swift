@@ -2,11 +2,6 @@ import DocketCore
 import DocketDocuments
 import Vapor
 
-struct LinkView: Encodable {
-    let href: String
-    let label: String
-}
-
 /// One thing in a list page (a party, a row of the claim, an event, a document).
 struct ListItem: Encodable {
     let title: String

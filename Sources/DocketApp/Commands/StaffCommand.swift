@@ -68,7 +68,7 @@ enum StaffAccounts {
             try await Mailbox.staffSetup(account, token: token, on: app, at: now, on: db)
         }
         app.logger.info("staff account added", metadata: ["account": "\(account.id!)", "role": "\(staffRole.rawValue)"])
-        return app.docket.settings.baseURL + "/recover/reset?token=" + token
+        return app.docket.settings.baseURL + "/recover/reset?setup=1&token=" + token
     }
 }
 

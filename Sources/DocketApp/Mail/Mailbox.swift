@@ -39,7 +39,7 @@ enum Mailbox {
 
     static func staffSetup(_ account: AccountRecord, token: String, on app: Application, at now: Date, on db: any Database) async throws {
         let c = app.docket.catalogue
-        let link = app.docket.settings.baseURL + "/recover/reset?token=" + token
+        let link = app.docket.settings.baseURL + "/recover/reset?setup=1&token=" + token
         let paragraphs = [c.text("mail.staff.body", .en, [account.staffRole ?? ""]), link,
                           c.text("mail.staff.body", .fr, [account.staffRole ?? ""]), c.text("mail.signoff", .en)]
         try await Outbox.enqueue(to: account.email, subject: c.text("mail.staff.subject", .en),

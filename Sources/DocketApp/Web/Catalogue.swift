@@ -36,6 +36,13 @@ public struct Catalogue: Sendable {
     }
 
     public func has(_ key: String, _ language: Language) -> Bool { strings[language]?[key] != nil }
+
+    /// The text of `key` for `count`: `key.one` when there is one (in French, zero or one) and the
+    /// catalogue has that form, else `key`.
+    public func text(_ key: String, _ language: Language, count: Int, _ arguments: [String] = []) -> String {
+        let singular = language == .fr ? count <= 1 : count == 1
+        return text(singular && has(key + ".one", language) ? key + ".one" : key, language, arguments)
+    }
 }
 
 enum CatalogueError: Error, CustomStringConvertible {

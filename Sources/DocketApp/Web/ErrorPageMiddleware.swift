@@ -10,6 +10,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let heading: String
         let message: String
         let requestID: String?
+        /// Back to the filing or case the refused request was about.
+        let back: LinkView?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -28,6 +30,17 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             return try await render(status: status, reason: reason, for: request)
+        }
+    }
+
+    /// `/claims/<id>/…` leads back to the claim, `/odr/<id>/…` to the case.
+    static func back(from request: Request) -> LinkView? {
+        let parts = request.url.path.split(separator: "/")
+        guard parts.count >= 2, UUID(uuidString: String(parts[1])) != nil else { return nil }
+        switch parts[0] {
+        case "claims": return LinkView(href: "/claims/\(parts[1])", label: request.t("error.page.back.claim"))
+        case "odr": return LinkView(href: "/odr/\(parts[1])", label: request.t("error.page.back.odr"))
+        default: return nil
         }
     }
 
@@ -53,7 +66,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         let body = Body(status: Int(status.code), heading: request.t("error.page.\(key).heading"),
                         message: request.t("error.page.\(key).message"),
-                        requestID: status.code >= 500 ? request.headers.first(name: "X-Request-ID") ?? request.id : nil)
+                        requestID: status.code >= 500 ? request.headers.first(name: "X-Request-ID") ?? request.id : nil,
+                        back: status == .conflict ? Self.back(from: request) : nil)
         do {
             return try await request.page("error", titleKey: "error.page.\(key).heading", body, status: status)
         } catch {

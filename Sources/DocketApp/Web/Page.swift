@@ -25,6 +25,12 @@ struct Page<Body: Encodable>: Encodable {
 
 struct NoBody: Encodable {}
 
+/// A link: where it goes and what it says.
+struct LinkView: Encodable {
+    let href: String
+    let label: String
+}
+
 extension Request {
     /// Renders `template` inside the layout, with the page title from the catalogue key `titleKey`.
     func page<B: Encodable>(_ template: String, titleKey: String, _ body: B, status: HTTPStatus = .ok,
@@ -125,9 +131,9 @@ struct FormBuilder {
 
     func field(_ name: String, _ kind: String = "text", autocomplete: String? = nil, required: Bool = true,
                options: [(String, String)] = [], width: String? = nil, labelKey: String? = nil,
-               labelArguments: [String] = [], conditional: Bool = false) -> FieldView {
+               labelArguments: [String] = [], conditional: Bool = false, hintKey: String? = nil) -> FieldView {
         let catalogue = request.docket.catalogue
-        let hintKey = "hint.\(name)"
+        let hintKey = hintKey ?? "hint.\(name)"
         let problem = problems.first { $0.field == name }
         let value = values[name] ?? ""
         let limit = ["text", "email", "tel", "textarea"].contains(kind) ? FieldLimits.maxLength(name, multiline: kind == "textarea") : nil

@@ -305,6 +305,7 @@ import VaporTesting
                 let page = try await b.post(path + step, form)
                 #expect(page.status == .conflict, "\(step)")
                 #expect(page.body.contains("This can no longer be changed"))
+                #expect(page.body.contains("<a class=\"button\" href=\"\(path)\">Back to your claim</a>"))
             }
             #expect(try await b.get(path + "/story").status == .conflict)
             let again = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
@@ -343,6 +344,23 @@ import VaporTesting
             let served = try await b.get(path + "/documents/0")
             #expect(served.status == .ok)
             #expect(served.headers.first(name: .contentType) == "image/png")
+        }
+    }
+
+    @Test func theFeePageCountsInWordsAndLeadsBack() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let first = try await b.startClaim()
+            try await b.fillClaim(first)
+            try await b.expectRedirect(b.submitClaim(first))
+            let path = try await b.startClaim()
+            try await b.fillClaim(path)
+            try await b.get(path + "/check")
+            try await b.post(path + "/check", [:])
+            let fee = try await b.get(path + "/fee")
+            #expect(fee.body.contains("you have filed 1 claim at this office in 2026"))
+            #expect(fee.body.contains("<a class=\"back-link\" href=\"\(path)/check\">"))
         }
     }
 
@@ -456,6 +474,7 @@ import VaporTesting
             #expect(text.contains("Cour des petites créances de Toronto"))
             #expect(text.contains("47 Sheppard Avenue East, Toronto ON M2N 5N1"))
             #expect(text.contains("TOR47-SC-26-000001"))
+            #expect(text.contains("http://127.0.0.1:8080/verify"))
         }
     }
 
