@@ -65,6 +65,17 @@ func sample(pages: Int = 3) -> PDFDocumentBuilder {
         #expect(mixed.last.map { text($0).hasSuffix("after") } == true)
     }
 
+    /// Not a speed measurement (that is `bench/pdf-layout`): a guard against wrapping that grows
+    /// faster than the text. Quadratic or cubic wrapping takes minutes on 40,000 characters; linear
+    /// wrapping takes milliseconds, so the bound is far from anything a slow machine could reach.
+    @Test func wrappingDoesNotBlowUpOnAHugeWord() {
+        let width = PDFDocumentBuilder(title: "").pageWidth - 2 * 54
+        let start = ContinuousClock.now
+        let lines = PDFDocumentBuilder.wrap(String(repeating: "W", count: 40_000), font: .bold, size: 10, width: width)
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(lines.count > 200)
+    }
+
     @Test func widthsComeFromTheFontMetrics() {
         // DejaVu Sans has 2048 units to the em: "A" advances 1401 units, "é" 1260, bold "A" 1585.
         #expect(PDFDocumentBuilder.width(of: "A", size: 1000) == 1401.0 * 1000 / 2048)

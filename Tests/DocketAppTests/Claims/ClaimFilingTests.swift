@@ -415,8 +415,9 @@ import VaporTesting
     }
 
     /// A summary written as one 10,000-character word once took minutes to lay out while the
-    /// write lock was held; now layout is linear and happens after the issue commits.
-    @Test(.timeLimit(.minutes(1))) func aLongUnbrokenSummaryIssuesPromptly() async throws {
+    /// write lock was held; now layout is linear and happens after the issue commits (the time is
+    /// guarded in DocketDocumentsTests and measured by `bench/pdf-layout`).
+    @Test func aLongUnbrokenSummaryIssues() async throws {
         try await withDocket { app, _ in
             let b = Browser(app)
             try await b.register()
