@@ -22,6 +22,21 @@ SHOTS = ROOT / "e2e" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def pdf_of_size(size):
+    """A well-formed PDF of about `size` bytes: one stream of random bytes, like a scan."""
+    payload = os.urandom(max(0, size - 400))
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for body in [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
+                 b"<< /Length %d >>\nstream\n" % len(payload) + payload + b"\nendstream"]:
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % len(offsets) + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f\r\n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n\r\n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
