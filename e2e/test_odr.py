@@ -74,6 +74,7 @@ def test_two_people_settle_online(visitor, browser, base_url, lang):
         respondent.check()
         rpage.get_by_label(t["field.offerAmount"]).fill("1000")
         rpage.get_by_label(t["plan.lump-sum"]).check()
+        rpage.get_by_label(t["methodChoice.e-transfer"]).check()
         pay_by = (datetime.date.today() + datetime.timedelta(days=21)).isoformat()
         rpage.get_by_label(t["field.payBy"]).fill(pay_by)
         rpage.get_by_role("button", name=t["button.sendOffer"]).click()

@@ -18,6 +18,8 @@ public final class DocketServices: @unchecked Sendable {
     public let passwords: PasswordPolicy
     /// The court's seal for issued documents.
     public let seal: CourtSeal
+    /// Docket's own key, for records of what parties signed (never a court's seal).
+    public let platformSeal: CourtSeal
     public let mailTransport: any MailTransport
     /// The court's rules, with any configured special holidays and office closures.
     public let rules: RuleSet
@@ -29,9 +31,10 @@ public final class DocketServices: @unchecked Sendable {
     var dummyPasswordHash: String = ""
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
-         passwords: PasswordPolicy, seal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {
+         passwords: PasswordPolicy, seal: CourtSeal, platformSeal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {
         self.settings = settings; self.clock = clock; self.secret = secret
-        self.catalogue = catalogue; self.passwords = passwords; self.seal = seal; self.mailTransport = mailTransport
+        self.catalogue = catalogue; self.passwords = passwords; self.seal = seal; self.platformSeal = platformSeal
+        self.mailTransport = mailTransport
         self.rules = rules
         self.files = LocalFileStore(root: settings.dataDirectory)
     }

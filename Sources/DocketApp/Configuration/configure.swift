@@ -19,6 +19,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
         settings: settings, clock: clock, secret: secret, catalogue: catalogue,
         passwords: PasswordPolicy(commonPasswords: commonPasswords.split(whereSeparator: \.isNewline).map(String.init)),
         seal: try SealedDocuments.loadSeal(settings: settings),
+        platformSeal: try SealedDocuments.loadSeal(settings: settings, variable: "DOCKET_PLATFORM_KEY", file: "platform.key"),
         mailTransport: transport, rules: try courtRules(settings))
 
     if app.environment == .testing {

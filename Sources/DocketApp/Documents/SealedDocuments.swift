@@ -16,8 +16,31 @@ final class SealedDocumentRecord: Model, @unchecked Sendable {
     @Field(key: "reference") var reference: String
     @Field(key: "path") var path: String
     @Field(key: "sealed_at") var sealedAt: Date
+    /// `court` for what the court issues (sealed with the court's key), `agreement` for what the
+    /// parties signed on Docket (sealed with Docket's own key as a record, never as a court document).
+    @Field(key: "kind") var kind: String
+    /// For an agreement: who signed it, as they typed their names.
+    @Field(key: "signed_by") var signedBy: String
 
     init() {}
+}
+
+/// What a sealed document is, and so which key sealed it.
+enum SealKind: String, Sendable {
+    case court, agreement
+}
+
+/// The register says what each sealed document is.
+struct AddSealKinds: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(SealedDocumentRecord.schema).field("kind", .string, .required, .sql(.default("court"))).update()
+        try await db.schema(SealedDocumentRecord.schema).field("signed_by", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(SealedDocumentRecord.schema).deleteField("kind").update()
+        try await db.schema(SealedDocumentRecord.schema).deleteField("signed_by").update()
+    }
 }
 
 struct CreateSealedDocuments: AsyncMigration {
@@ -42,14 +65,14 @@ struct CreateSealedDocuments: AsyncMigration {
 enum SealedDocuments {
     /// The seal's private key: `DOCKET_SEAL_KEY` (base64 of 32 bytes) if set, else `seal.key` in
     /// the data folder, made on first start.
-    static func loadSeal(settings: Settings) throws -> CourtSeal {
-        if let configured = ProcessInfo.processInfo.environment["DOCKET_SEAL_KEY"], !configured.isEmpty {
+    static func loadSeal(settings: Settings, variable: String = "DOCKET_SEAL_KEY", file: String = "seal.key") throws -> CourtSeal {
+        if let configured = ProcessInfo.processInfo.environment[variable], !configured.isEmpty {
             guard let raw = Data(base64Encoded: configured), let seal = try? CourtSeal(rawKey: raw) else {
-                throw UsageError("DOCKET_SEAL_KEY: give the base64 of a 32-byte Ed25519 private key")
+                throw UsageError("\(variable): give the base64 of a 32-byte Ed25519 private key")
             }
             return seal
         }
-        return try CourtSeal(rawKey: Data(DataFolder.secret(in: settings.dataDirectory, name: "seal.key")))
+        return try CourtSeal(rawKey: Data(DataFolder.secret(in: settings.dataDirectory, name: file)))
     }
 
     /// A signed document whose file is kept, ready to be entered in the register.
@@ -57,12 +80,13 @@ enum SealedDocuments {
         let sha256: String
         let signature: String
         let path: String
+        var kind: SealKind = .court
     }
 
     /// Signs `pdf` and keeps its file: the slow part of sealing, done outside any transaction. A
     /// file kept for a transaction that then fails is harmless (files are named by their hash).
-    static func prepare(_ pdf: Data, app: Application) throws -> Prepared {
-        let signature = try app.docket.seal.seal(pdf)
+    static func prepare(_ pdf: Data, kind: SealKind = .court, app: Application) throws -> Prepared {
+        let signature = try (kind == .court ? app.docket.seal : app.docket.platformSeal).seal(pdf)
         let relative = "documents/\(signature.sha256).pdf"
         let folder = (app.docket.settings.dataDirectory as NSString).appendingPathComponent("documents")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -70,7 +94,7 @@ enum SealedDocuments {
         if !FileManager.default.fileExists(atPath: full) {
             try pdf.write(to: URL(fileURLWithPath: full), options: .atomic)
         }
-        return Prepared(sha256: signature.sha256, signature: signature.signature, path: relative)
+        return Prepared(sha256: signature.sha256, signature: signature.signature, path: relative, kind: kind)
     }
 
     /// Seals `pdf`, keeps the file and records it, on `db` (the caller's transaction).
@@ -80,7 +104,7 @@ enum SealedDocuments {
     }
 
     /// Enters a prepared document in the register (once), on `db`.
-    static func record(_ signature: Prepared, title: String, reference: String, at now: Date,
+    static func record(_ signature: Prepared, title: String, reference: String, signedBy: String = "", at now: Date,
                        on db: any Database) async throws -> SealedDocumentRecord {
         let relative = signature.path
         if let existing = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == signature.sha256).first() {
@@ -93,6 +117,8 @@ enum SealedDocuments {
         record.reference = reference
         record.path = relative
         record.sealedAt = now
+        record.kind = signature.kind.rawValue
+        record.signedBy = signedBy
         try await record.create(on: db)
         return record
     }
@@ -104,7 +130,10 @@ enum SealedDocuments {
     }
 
     enum Outcome: Equatable {
+        /// Issued by the court under its seal.
         case issued(title: String, reference: String, sealedAt: Date)
+        /// An agreement the parties signed on Docket, sealed by Docket as its record.
+        case agreement(reference: String, signedBy: String, sealedAt: Date)
         case notIssued
     }
 
@@ -121,6 +150,10 @@ enum SealedDocuments {
             let full = (app.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path)
             guard let kept = FileManager.default.contents(atPath: full) else { return .notIssued }
             bytes = kept
+        }
+        if record.kind == SealKind.agreement.rawValue {
+            guard CourtSeal.verify(bytes, signature, publicKey: app.docket.platformSeal.publicKey) else { return .notIssued }
+            return .agreement(reference: record.reference, signedBy: record.signedBy, sealedAt: record.sealedAt)
         }
         guard CourtSeal.verify(bytes, signature, publicKey: app.docket.seal.publicKey) else { return .notIssued }
         return .issued(title: record.title, reference: record.reference, sealedAt: record.sealedAt)

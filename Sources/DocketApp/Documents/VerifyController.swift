@@ -13,19 +13,27 @@ struct VerifyController: RouteCollection {
     }
 
     struct Body: Encodable {
-        let checked: Bool
-        let issued: Bool
-        let title: String?
-        let reference: String?
-        let sealedAt: String?
-        let sha256: String?
-        let error: String?
+        var checked = false
+        /// Issued by the court under its seal.
+        var issued = false
+        /// A settlement agreement Docket sealed as its record of what the parties signed.
+        var agreement = false
+        var title: String? = nil
+        var reference: String? = nil
+        var signedBy: String? = nil
+        var sealedAt: String? = nil
+        var sha256: String? = nil
+        var error: String? = nil
         let publicKey: String
+        let platformKey: String
+    }
+
+    private func body(_ req: Request) -> Body {
+        Body(publicKey: req.docket.seal.publicKey.base64EncodedString(), platformKey: req.docket.platformSeal.publicKey.base64EncodedString())
     }
 
     func show(req: Request) async throws -> Response {
-        try await render(req, body: Body(checked: false, issued: false, title: nil, reference: nil, sealedAt: nil, sha256: nil,
-                                         error: nil, publicKey: req.docket.seal.publicKey.base64EncodedString()))
+        try await render(req, body: body(req))
     }
 
     func check(req: Request) async throws -> Response {
@@ -40,24 +48,27 @@ struct VerifyController: RouteCollection {
             document = bytes
             hash = CourtSeal.digest(bytes)
         }
-        let key = req.docket.seal.publicKey.base64EncodedString()
+        var page = body(req)
         guard !hash.isEmpty else {
-            return try await render(req, body: Body(checked: false, issued: false, title: nil, reference: nil, sealedAt: nil, sha256: nil,
-                                                    error: req.t("verify.error.missing"), publicKey: key), status: .unprocessableEntity)
+            page.error = req.t("verify.error.missing")
+            return try await render(req, body: page, status: .unprocessableEntity)
         }
-        let outcome = try await SealedDocuments.verify(sha256: hash, document: document, app: req.application, on: req.db)
-        switch outcome {
+        page.checked = true
+        page.sha256 = hash.lowercased()
+        switch try await SealedDocuments.verify(sha256: hash, document: document, app: req.application, on: req.db) {
         case let .issued(title, reference, sealedAt):
-            return try await render(req, body: Body(checked: true, issued: true, title: title, reference: reference,
-                                                    sealedAt: DateText.long(sealedAt, req.language), sha256: hash.lowercased(), error: nil, publicKey: key))
+            page.issued = true; page.title = title; page.reference = reference; page.sealedAt = DateText.long(sealedAt, req.language)
+        case let .agreement(reference, signedBy, sealedAt):
+            page.agreement = true; page.reference = reference; page.signedBy = signedBy; page.sealedAt = DateText.long(sealedAt, req.language)
         case .notIssued:
-            return try await render(req, body: Body(checked: true, issued: false, title: nil, reference: nil, sealedAt: nil,
-                                                    sha256: hash.lowercased(), error: nil, publicKey: key))
+            break
         }
+        return try await render(req, body: page)
     }
 
     func publicKey(req: Request) async throws -> Response {
         let response = Response(status: .ok, body: .init(string: req.docket.seal.publicKey.base64EncodedString() + "\n"))
+        // The court's key only: Docket's record key is shown on /verify, named as what it is.
         response.headers.contentType = .plainText
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return response
@@ -88,6 +99,9 @@ struct VerifyCommand: AsyncCommand {
         case let .issued(title, reference, sealedAt):
             context.console.print("Issued by this court: \(title), \(reference), sealed \(DateText.long(sealedAt, .en)).")
             context.console.print("SHA-256 \(CourtSeal.digest(bytes)); the Ed25519 signature is valid.")
+        case let .agreement(reference, signedBy, sealedAt):
+            context.console.print("Not a court document: a settlement agreement signed on Docket by \(signedBy), recorded \(DateText.long(sealedAt, .en)) (\(reference)).")
+            context.console.print("SHA-256 \(CourtSeal.digest(bytes)); Docket's record signature is valid.")
         case .notIssued:
             context.console.print("Not issued by this court: no sealed document has SHA-256 \(CourtSeal.digest(bytes)).")
             throw NotIssued()

@@ -130,7 +130,8 @@ enum OdrPages {
         case let .lumpSum(by): plan = req.t("odr.terms.lump", [req.day(by)])
         case let .instalments(each, every, first): plan = req.t("odr.terms.instalments", [req.money(each), req.t("frequency.\(every.rawValue)"), req.day(first)])
         }
-        return req.money(terms.amount) + ", " + plan
+        let method = terms.method.map { ", " + req.t("method.\($0.rawValue)") } ?? ""
+        return req.money(terms.amount) + ", " + plan + method
     }
 
     static func next(_ req: Request, _ s: OdrSummary, side: OdrSide) -> String {

@@ -22,7 +22,8 @@ struct OdrSettlementController: RouteCollection {
 
     static func offerSections(_ b: FormBuilder) -> [FormSection] {
         [b.section(nil, [b.field("offerAmount", width: "medium"),
-                         DraftForms.radio(b, "plan", ["lump-sum", "instalments"], prefix: "plan")]),
+                         DraftForms.radio(b, "plan", ["lump-sum", "instalments"], prefix: "plan"),
+                         DraftForms.radio(b, "paymentMethod", PaymentMethod.allCases.map(\.rawValue), prefix: "methodChoice")]),
          b.section("plan.lump-sum", [b.field("payBy", "date", required: false, width: "medium")]),
          b.section("plan.instalments", [b.field("instalment", required: false, width: "medium"),
                                         b.field("frequency", "select", required: false,
@@ -30,7 +31,8 @@ struct OdrSettlementController: RouteCollection {
                                         b.field("firstPayment", "date", required: false, width: "medium")]),
          b.section("offer.default", [b.field("balanceDueOnDefault", "checkbox", required: false),
                                      b.field("claimOnDefault", "checkbox", required: false),
-                                     b.field("defaultInterest", required: false, width: "short")])]
+                                     b.field("defaultInterest", required: false, width: "short")]),
+         b.section(nil, [b.field("admitsLiability", "checkbox", required: false)])]
     }
 
     static func terms(_ v: [String: String], today: CivilDate) -> (SettlementTerms?, [FieldProblem]) {
@@ -51,6 +53,8 @@ struct OdrSettlementController: RouteCollection {
             if let each, let every, let first { plan = .instalments(amount: each, every: every, first: first) }
         default: problems.append(FieldProblem("plan", "error.plan.missing"))
         }
+        let method = PaymentMethod(rawValue: v["paymentMethod"] ?? "")
+        if method == nil { problems.append(FieldProblem("paymentMethod", "error.paymentMethod.missing")) }
         var rate: Int? = nil
         let rawRate = (v["defaultInterest"] ?? "").trimmingCharacters(in: .whitespaces)
         if !rawRate.isEmpty {
@@ -59,7 +63,8 @@ struct OdrSettlementController: RouteCollection {
         }
         guard problems.isEmpty, let amount, let plan else { return (nil, problems) }
         let terms = SettlementTerms(amount: amount, plan: plan, balanceDueOnDefault: v["balanceDueOnDefault"] == "on",
-                                    claimOnDefault: v["claimOnDefault"] == "on", defaultInterestBasisPoints: rate)
+                                    claimOnDefault: v["claimOnDefault"] == "on", defaultInterestBasisPoints: rate,
+                                    method: method, admitsLiability: v["admitsLiability"] == "on")
         let more = terms.problems(today: today)
         return (more.isEmpty ? terms : nil, more)
     }
@@ -192,19 +197,34 @@ struct OdrSettlementController: RouteCollection {
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let signed = OdrCases.fold(entries, record, app)
         guard !signed.sealed, signed.everyoneSigned(claimant: record.claimantEmail), let terms = signed.agreed else { return }
+        let claimant = AgreementParty(name: record.claimantName, address: try await Self.address(of: record.accountID, on: req.db))
+        var respondents: [AgreementParty] = []
+        for invitation in try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
+        where signed.accepted.contains(invitation.respondentEmail) {
+            respondents.append(AgreementParty(name: names[invitation.respondentEmail] ?? invitation.respondentName,
+                                              address: try await Self.address(of: invitation.accountID, on: req.db)))
+        }
         let pdf = SettlementForm.agreement(
-            claimant: record.claimantName, respondents: signed.accepted.map { names[$0] ?? $0 }, dispute: record.draft.description,
+            claimant: claimant, respondents: respondents, dispute: record.draft.description,
             terms: terms, schedule: signed.schedule, signatures: Self.signatures(entries, req),
-            seal: SealBlock(courtName: text.label("pdf.agreement.platform"), officeAddress: app.docket.settings.baseURL,
-                            fileNumber: reference, issuedOn: CivilDate.of(now)), text: text)
-        let prepared = try SealedDocuments.prepare(pdf, app: app)
+            seal: RecordSeal(reference: reference, sealedOn: CivilDate.of(now), verifyURL: app.docket.settings.baseURL + "/verify"), text: text)
+        let prepared = try SealedDocuments.prepare(pdf, kind: .agreement, app: app)
+        let signedBy = Self.signatures(entries, req).map(\.name).joined(separator: " & ")
         try await OdrCases.locked(record.id!, app: app) { db, record, summary in
             guard !summary.sealed else { return }
-            let sealed = try await SealedDocuments.record(prepared, title: text.label("pdf.agreement.title"), reference: reference, at: now, on: db)
+            let sealed = try await SealedDocuments.record(prepared, title: text.label("pdf.agreement.title"), reference: reference,
+                                                          signedBy: signedBy, at: now, on: db)
             try await CaseDocket.append([.agreementSealed(sha256: sealed.sha256)], by: .claimant, party: "docket", actor: nil,
                                         to: record.id!, at: now, on: db)
             try await OdrMail.settled(record, to: summary.signatories(claimant: record.claimantEmail), pdfPath: sealed.path, app: app, at: now, on: db)
         }
+    }
+
+    /// The postal address a party gave with their account, as they gave it.
+    static func address(of account: UUID?, on db: any Database) async throws -> String {
+        guard let account, let record = try await AccountRecord.find(account, on: db),
+              let contact = try await record.$contact.get(on: db) else { return "" }
+        return contact.details.postalAddress
     }
 
     func agreementPDF(req: Request) async throws -> Response {

@@ -3,7 +3,7 @@ import SQLKit
 
 /// The schema, in order. A released migration is never edited: a change is a new migration.
 enum Migrations {
-    static let all: [any AsyncMigration] = [CreateAccounts(), CreateSessions(), CreateOutbox(), CreateCourtOffices(), CreateSealedDocuments(), CreateClaims(), CreateOdr(), CreateRateLimits(), AddOutboxSensitive(), AddOfficeNamesAndShortCodes()]
+    static let all: [any AsyncMigration] = [CreateAccounts(), CreateSessions(), CreateOutbox(), CreateCourtOffices(), CreateSealedDocuments(), CreateClaims(), CreateOdr(), CreateRateLimits(), AddOutboxSensitive(), AddOfficeNamesAndShortCodes(), AddSealKinds()]
 }
 
 struct CreateAccounts: AsyncMigration {

@@ -23,6 +23,11 @@ public struct ContactDetails: Equatable, Sendable, Codable {
         self.phone = phone; self.phoneExtension = phoneExtension; self.fax = fax
     }
 
+    /// The postal address on one line, as the person gave it.
+    public var postalAddress: String {
+        [address, [city, province, postalCode].filter { !$0.isEmpty }.joined(separator: " ")].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
     /// Countries a person can choose; addresses elsewhere use "OTHER".
     public static let countries = ["CA", "US", "OTHER"]
 

@@ -11,6 +11,13 @@ public enum PaymentPlan: Codable, Sendable, Equatable {
     case instalments(amount: Money, every: PaymentFrequency, first: CivilDate)
 }
 
+/// How the money is paid, as the parties agree it.
+public enum PaymentMethod: String, Codable, Sendable, CaseIterable {
+    case eTransfer = "e-transfer"
+    case bankTransfer = "bank-transfer"
+    case cheque, cash, other
+}
+
 /// One payment the schedule expects.
 public struct ScheduledPayment: Equatable, Sendable {
     /// The date in the agreement.
@@ -30,11 +37,17 @@ public struct SettlementTerms: Codable, Sendable, Equatable {
     public var claimOnDefault: Bool
     /// Interest on the unpaid balance after a default, in hundredths of a percent a year.
     public var defaultInterestBasisPoints: Int?
+    /// How the respondent pays (nil in offers made before the method was asked).
+    public var method: PaymentMethod?
+    /// The respondent admits liability. Unless this is true the agreement says it is made without
+    /// admission of liability, so the respondent does not sign the claimant's allegation as fact.
+    public var admitsLiability: Bool?
 
     public init(amount: Money, plan: PaymentPlan, balanceDueOnDefault: Bool = true, claimOnDefault: Bool = true,
-                defaultInterestBasisPoints: Int? = nil) {
+                defaultInterestBasisPoints: Int? = nil, method: PaymentMethod? = nil, admitsLiability: Bool = false) {
         self.amount = amount; self.plan = plan; self.balanceDueOnDefault = balanceDueOnDefault
         self.claimOnDefault = claimOnDefault; self.defaultInterestBasisPoints = defaultInterestBasisPoints
+        self.method = method; self.admitsLiability = admitsLiability
     }
 
     public static let maxInstalments = 120

@@ -146,20 +146,20 @@ import VaporTesting
             #expect(try await claimant.get(path + "/evidence/0").status == .ok)
 
             try await claimant.get(path + "/offer")
-            let badOffer = try await claimant.post(path + "/offer", ["offerAmount": "1200", "plan": "lump-sum", "payBy": "2020-01-01"])
+            let badOffer = try await claimant.post(path + "/offer", ["offerAmount": "1200", "paymentMethod": "e-transfer", "plan": "lump-sum", "payBy": "2020-01-01"])
             #expect(badOffer.status == .unprocessableEntity)
-            try await claimant.expectRedirect(claimant.post(path + "/offer", ["offerAmount": "1200", "plan": "lump-sum", "payBy": "2026-12-15",
+            try await claimant.expectRedirect(claimant.post(path + "/offer", ["offerAmount": "1200", "paymentMethod": "e-transfer", "plan": "lump-sum", "payBy": "2026-12-15",
                                                                               "balanceDueOnDefault": "on", "claimOnDefault": "on"]))
             #expect(try await claimant.post(path + "/offers/1/accept", [:]).status == .conflict)
             try await paul.get(path + "/offer")
-            try await paul.expectRedirect(paul.post(path + "/offer", ["offerAmount": "1000", "plan": "instalments", "instalment": "250",
+            try await paul.expectRedirect(paul.post(path + "/offer", ["offerAmount": "1000", "paymentMethod": "e-transfer", "plan": "instalments", "instalment": "250",
                                                                       "frequency": "monthly", "firstPayment": "2026-12-25",
                                                                       "claimOnDefault": "on", "defaultInterest": "5"]))
             try await claimant.get(path)
             try await claimant.expectRedirect(claimant.post(path + "/offers/2/accept", [:]))
             #expect(try await paul.post(path + "/offers/2/accept", [:]).status == .conflict)
             try await claimant.get(path)
-            #expect(try await claimant.post(path + "/offer", ["offerAmount": "900", "plan": "lump-sum", "payBy": "2026-12-15"]).status == .conflict)
+            #expect(try await claimant.post(path + "/offer", ["offerAmount": "900", "paymentMethod": "e-transfer", "plan": "lump-sum", "payBy": "2026-12-15"]).status == .conflict)
 
             let agreement = try await claimant.get(path + "/agreement")
             #expect(agreement.body.contains("December 29, 2026"))   // the 25th is Christmas: pay by the next business day
@@ -177,8 +177,26 @@ import VaporTesting
             #expect(pdf.status == .ok)
             let sealed = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$sha256 == sha).first())
             let file = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + sealed.path))
-            #expect(try await SealedDocuments.verify(sha256: sha, document: file, app: app, on: app.db) != .notIssued)
-            #expect(pdfText(file).contains("Paul Roy"))
+            // The agreement is Docket's record of what the parties signed, never a court document.
+            guard case let .agreement(reference, signedBy, _) = try await SealedDocuments.verify(sha256: sha, document: file, app: app, on: app.db)
+            else { Issue.record("not verified as an agreement"); return }
+            #expect(reference.hasPrefix("ODR-"))
+            #expect(signedBy == "Marie Tremblay & Paul Roy")
+            #expect(!CourtSeal.verify(file, CourtSeal.Signature(sha256: sealed.sha256, signature: sealed.signature), publicKey: app.docket.seal.publicKey))
+            let text = pdfText(file)
+            for court in ["Superior Court", "Small Claims Court", "seal of the court", "court file number"] {
+                #expect(!text.localizedCaseInsensitiveContains(court), "\(court)")
+            }
+            #expect(text.contains("It is not a court document"))
+            #expect(text.contains("without admission of liability"))
+            #expect(text.contains("Paul Roy will pay Marie Tremblay the sum of $1,000.00, by Interac e-Transfer, as follows:"))
+            #expect(text.contains("1 Main Street, Ottawa ON K2P 2K1"))
+            let checker = Browser(app)
+            try await checker.get("/verify")
+            let checked = try await checker.post("/verify", ["sha256": sha])
+            #expect(checked.body.contains("A settlement agreement recorded by Docket, not a court document"))
+            #expect(checked.body.contains("signed on Docket by Marie Tremblay &amp; Paul Roy"))
+            #expect(!checked.body.contains("Issued by this court"))
             try await app.mailWorker.runOnce(now: clock.now())
             let settledMail = mail.messages.filter { $0.subject == "Your settlement agreement is signed" }
             #expect(Set(settledMail.map(\.to)) == ["marie@example.com", "paul@example.com"])
@@ -194,7 +212,7 @@ import VaporTesting
             let (claimant, path) = try await submittedDispute(app)
             let paul = try await respondentAccepts(app, mail)
             try await paul.get(path + "/offer")
-            try await paul.post(path + "/offer", ["offerAmount": "1000", "plan": "instalments", "instalment": "500",
+            try await paul.post(path + "/offer", ["offerAmount": "1000", "paymentMethod": "e-transfer", "plan": "instalments", "instalment": "500",
                                                   "frequency": "monthly", "firstPayment": "2026-12-01", "claimOnDefault": "on"])
             try await claimant.get(path)
             try await claimant.post(path + "/offers/1/accept", [:])
@@ -364,7 +382,7 @@ import VaporTesting
             try await paul.get("/account?lang=\(language)")
             try await visit(paul, path)
             try await visit(paul, path + "/offer")
-            try await paul.post(path + "/offer", ["offerAmount": "1000", "plan": "lump-sum", "payBy": "2026-12-15"])
+            try await paul.post(path + "/offer", ["offerAmount": "1000", "paymentMethod": "e-transfer", "plan": "lump-sum", "payBy": "2026-12-15"])
             try await visit(claimant, path)
             try await claimant.post(path + "/offers/1/accept", [:])
             try await visit(claimant, path + "/agreement")
