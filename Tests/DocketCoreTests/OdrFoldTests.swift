@@ -156,6 +156,24 @@ import Testing
         #expect(!fold(christmasDue, at("2026-12-30T02:00")).defaultNoticeDue)
     }
 
+    @Test func eachInstalmentIsPaidPartPaidOrDueAndTheNextPaymentMovesOn() {
+        let terms = SettlementTerms(amount: Money(dollars: 1000), plan: .instalments(amount: Money(dollars: 300), every: .monthly, first: CivilDate("2027-01-15")!))
+        let d = settled(terms)
+        var s = fold(d, invited)
+        #expect(s.instalments.map(\.state) == [.due, .due, .due, .due])
+        #expect(s.nextPayment?.due == CivilDate("2027-01-15"))
+        d.add(at("2027-01-14T09:00"), .respondent, paul, .paymentRecorded(number: 1, amount: Money(dollars: 400), on: CivilDate("2027-01-14")!))
+        #expect(fold(d, at("2027-01-14T10:00")).nextPayment?.due == CivilDate("2027-01-15"))   // not confirmed yet
+        d.add(at("2027-01-14T10:00"), .claimant, claimant, .paymentConfirmed(number: 1))
+        s = fold(d, at("2027-01-14T11:00"))
+        #expect(s.instalments.map(\.state) == [.paid, .partPaid, .due, .due])
+        #expect(s.nextPayment?.due == CivilDate("2027-02-15"))
+        d.add(at("2027-01-20T09:00"), .claimant, claimant, .paymentRecorded(number: 2, amount: Money(dollars: 600), on: CivilDate("2027-01-20")!))
+        s = fold(d, at("2027-01-20T10:00"))
+        #expect(s.instalments.allSatisfy { $0.state == .paid })
+        #expect(s.nextPayment == nil)
+    }
+
     @Test func instalmentsConfirmedKeepTheAgreementInGoodStanding() {
         let terms = SettlementTerms(amount: Money(dollars: 1000), plan: .instalments(amount: Money(dollars: 300), every: .monthly, first: CivilDate("2027-01-15")!))
         let d = settled(terms)

@@ -138,7 +138,9 @@ enum OdrPages {
         switch s.status {
         case .pending: return req.t(side == .claimant ? "odr.next.pending" : "odr.next.pendingRespondent", [s.acceptBy.map(req.day) ?? ""])
         case .active: return req.t(s.agreed == nil ? "odr.next.active" : "odr.next.sign")
-        case .settled: return req.t("odr.next.settled", [s.schedule.first { _ in true }.map { req.day($0.payBy) } ?? "", req.money(s.balance)])
+        case .settled:
+            guard let next = s.nextPayment else { return req.t("odr.next.paid") }
+            return req.t("odr.next.settled", [req.day(next.payBy), req.money(s.balance)])
         case .inDefault: return req.t("odr.next.default", [s.defaultSince.map(req.day) ?? "", req.money(s.balance)])
         case .closed: return req.t("odr.next.closed.\(s.closure?.rawValue ?? "withdrawn")")
         }
@@ -180,7 +182,8 @@ enum OdrPages {
                                                    acceptAction: base + "/offers/\($0.number)/accept", rejectAction: base + "/offers/\($0.number)/reject") },
             canAnswerOffer: s.can(side, party, "accept-offer"), canOffer: s.can(side, party, "offer"),
             agreement: s.agreed == nil ? nil : LinkView(href: base + "/agreement", label: req.t(s.sealed ? "odr.agreement.view" : "odr.agreement.open")),
-            schedule: s.schedule.map { req.day($0.payBy) + " — " + req.money($0.amount) }, hasSchedule: !s.schedule.isEmpty,
+            schedule: s.instalments.map { req.day($0.payment.payBy) + " — " + req.money($0.payment.amount) + " — " + req.t("instalment.\($0.state.rawValue)") },
+            hasSchedule: !s.schedule.isEmpty,
             payments: s.payments.map { p in
                 PaymentView(text: req.t(p.confirmed ? "odr.payment.confirmed" : "odr.payment.unconfirmed", [req.money(p.amount), req.day(p.on)]),
                             confirmAction: !p.confirmed && s.can(side, party, "confirm-payment") ? base + "/payments/\(p.number)/confirm" : nil)

@@ -103,6 +103,21 @@ public struct OdrSummary: Sendable {
 
     public var balance: Money { (agreed?.amount ?? .zero) - confirmedPaid }
 
+    /// Where each instalment stands, confirmed payments applied to the earliest first.
+    public enum InstalmentState: String, Sendable { case paid, partPaid = "part-paid", due }
+
+    public var instalments: [(payment: ScheduledPayment, state: InstalmentState)] {
+        var left = confirmedPaid
+        return schedule.map { payment in
+            let covered = left < payment.amount ? left : payment.amount
+            left = left - covered
+            return (payment, covered == payment.amount ? .paid : covered > .zero ? .partPaid : .due)
+        }
+    }
+
+    /// The first instalment not yet paid in full.
+    public var nextPayment: ScheduledPayment? { instalments.first { $0.state != .paid }?.payment }
+
     /// Everyone who must sign: the claimant and each respondent who accepted.
     public func signatories(claimant: String) -> [String] { [claimant] + accepted }
 

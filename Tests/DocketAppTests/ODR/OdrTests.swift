@@ -229,6 +229,10 @@ import VaporTesting
             try await claimant.get(path)
             try await claimant.expectRedirect(claimant.post(path + "/payments/1/confirm", [:]))
             #expect(try await claimant.post(path + "/payments/1/confirm", [:]).status == .conflict)
+            let paidOne = try await claimant.get(path)
+            #expect(paidOne.body.contains("December 1, 2026 — $500.00 — paid"))
+            #expect(paidOne.body.contains("January 4, 2027 — $500.00 — due"))
+            #expect(paidOne.body.contains("Next payment by January 4, 2027"))
             // The second instalment falls due on 2027-01-01, New Year's Day (a Friday): it may be paid on Monday the 4th.
             clock.set(CourtTime.localInstant("2027-01-04T23:59")!)
             try await claimant.signIn("marie.t", "river-lantern-orbit")
