@@ -15,6 +15,7 @@ struct MyAccountController: RouteCollection {
     struct HomeBody: Encodable {
         let welcome: Bool
         let saved: Bool
+        let declined: Bool
         let name: String
         let kind: String
         let lawSocietyNumber: String?
@@ -37,6 +38,7 @@ struct MyAccountController: RouteCollection {
         let body = HomeBody(
             welcome: (try? req.query.get(String.self, at: "welcome")) == "1",
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
+            declined: (try? req.query.get(String.self, at: "declined")) == "1",
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? account.signInID,
             kind: req.t("kind.\(account.kind)"), lawSocietyNumber: account.lawSocietyNumber,
             deleted: (try? req.query.get(String.self, at: "deleted")) == "1",

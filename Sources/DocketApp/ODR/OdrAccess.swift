@@ -37,7 +37,7 @@ enum OdrAccess {
         guard viewer.side == .claimant else { throw Abort(.notFound) }
         guard viewer.record.isDraft else {
             req.logger.warning("refused a change to a submitted ODR case", metadata: ["case": "\(viewer.record.id!)", "path": "\(req.url.path)"])
-            throw Abort(.conflict, reason: "submitted")
+            throw Abort(.conflict, reason: "odrSubmitted")
         }
         return viewer.record
     }

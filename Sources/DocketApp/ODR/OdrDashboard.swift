@@ -4,7 +4,8 @@ import Vapor
 
 /// One ODR case on a party's dashboard: its status, and what to do next and by when.
 struct DisputeItem: Encodable {
-    let href: String
+    /// Nil for a case the person can no longer open (declined, or closed before they answered).
+    let href: String?
     let title: String
     let status: String
     let statusLabel: String
@@ -33,10 +34,31 @@ enum OdrDashboard {
             guard let record = try await OdrCaseRecord.find(caseID, on: req.db) else { continue }
             if party == record.claimantEmail { items.append(try await item(req, record, side: .claimant)); continue }
             let entries = try await OdrCases.entries(record.id!, on: req.db)
-            guard OdrCases.fold(entries, record, req.application).accepted.contains(party) else { continue }
-            items.append(try await item(req, record, side: .respondent))
+            let summary = OdrCases.fold(entries, record, req.application)
+            if summary.accepted.contains(party) { items.append(try await item(req, record, side: .respondent)); continue }
+            items.append(outcome(req, record, summary))
+        }
+        // Invitations to this account's address not answered yet: waiting (with the last day) or closed.
+        let unanswered = try await OdrInvitationRecord.query(on: req.db).filter(\.$respondentEmail == account.email)
+            .filter(\.$usedAt == nil).all()
+        for invitation in unanswered where !others.contains(where: { $0.0 == invitation.caseID }) {
+            guard let record = try await OdrCaseRecord.find(invitation.caseID, on: req.db), record.accountID != account.id else { continue }
+            let summary = OdrCases.fold(try await OdrCases.entries(record.id!, on: req.db), record, req.application)
+            if summary.status == .pending {
+                items.append(DisputeItem(href: nil, title: title(req, record), status: "pending", statusLabel: req.t("odr.status.invited"),
+                                         next: req.t("odr.next.invited", [summary.acceptBy.map(req.day) ?? ""])))
+            } else {
+                items.append(outcome(req, record, summary))
+            }
         }
         return items
+    }
+
+    /// A case the person was invited to but did not join: where it ended.
+    private static func outcome(_ req: Request, _ record: OdrCaseRecord, _ s: OdrSummary) -> DisputeItem {
+        DisputeItem(href: nil, title: title(req, record), status: s.status.rawValue,
+                    statusLabel: req.t("odr.status.\(s.status.rawValue)") + (s.closure.map { " — " + req.t("odr.closure.\($0.rawValue)") } ?? ""),
+                    next: req.t("odr.next.notJoined"))
     }
 
     private static func title(_ req: Request, _ record: OdrCaseRecord) -> String {

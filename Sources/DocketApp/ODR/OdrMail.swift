@@ -41,9 +41,12 @@ enum OdrMail {
     /// Told to both sides: the case closed (no response, declined, withdrawn).
     static func closed(_ record: OdrCaseRecord, reason: OdrClosure, respondents: [String], app: Application, at now: Date,
                        on db: any Database) async throws {
-        try await send(record, to: [record.claimantEmail] + respondents, subject: "mail.odrClosed.subject",
-                       paragraphs: [("mail.odrClosed.\(reason.rawValue)", []), ("mail.odrClosed.next", [])],
-                       link: OdrAccess.path(record), app: app, at: now, on: db)
+        // The claimant can open the case; a respondent who did not join finds it on My account.
+        for (recipients, link) in [([record.claimantEmail], OdrAccess.path(record)), (respondents, "/account")] where !recipients.isEmpty {
+            try await send(record, to: recipients, subject: "mail.odrClosed.subject",
+                           paragraphs: [("mail.odrClosed.\(reason.rawValue)", []), ("mail.odrClosed.next", [])],
+                           link: link, app: app, at: now, on: db)
+        }
     }
 
     static func activity(_ record: OdrCaseRecord, to recipients: [String], app: Application, at now: Date, on db: any Database) async throws {

@@ -12,6 +12,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let requestID: String?
         /// Back to the filing or case the refused request was about.
         let back: LinkView?
+        /// For a submitted ODR case: "Start a new case from this one".
+        let copyAction: String?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -52,6 +54,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 404: key = "404"
         case 405: key = "404"
         case 409 where reason == "odr": key = "409odr"
+        case 409 where reason == "odrSubmitted": key = "409odrSubmitted"
         case 409: key = "409"
         case 413: key = "413"
         case 429: key = "429"
@@ -67,7 +70,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let body = Body(status: Int(status.code), heading: request.t("error.page.\(key).heading"),
                         message: request.t("error.page.\(key).message"),
                         requestID: status.code >= 500 ? request.headers.first(name: "X-Request-ID") ?? request.id : nil,
-                        back: status == .conflict ? Self.back(from: request) : nil)
+                        back: status == .conflict ? Self.back(from: request) : nil,
+                        copyAction: key == "409odrSubmitted" ? Self.back(from: request).map { $0.href + "/copy" } : nil)
         do {
             return try await request.page("error", titleKey: "error.page.\(key).heading", body, status: status)
         } catch {

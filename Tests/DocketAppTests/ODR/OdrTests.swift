@@ -360,6 +360,29 @@ import VaporTesting
             let account = try await claimant.get("/account")
             #expect(account.body.contains("Closed — declined"))
             #expect(account.body.contains("Closed — withdrawn"))
+            // The respondent is told the decline went through, and still sees the case, without a link into it.
+            let acknowledged = try await anne.get("/account?declined=1")
+            #expect(acknowledged.body.contains("You declined the invitation."))
+            #expect(acknowledged.body.contains("Closed — declined"))
+            #expect(acknowledged.body.contains("You did not take part in this case."))
+            #expect(!acknowledged.body.contains("href=\"\(second)\""))
+
+            // An invitation not answered yet shows on the invited person's My account, with its last day.
+            let third = try await claimant.openDispute(respondents: [("Bea Roy", "bea@example.com")])
+            try await claimant.get(third)
+            try await claimant.post(third + "/submit", [:])
+            let bea = Browser(app)
+            try await bea.register(registration("bea.r", email: "bea@example.com"))
+            let waiting = try await bea.get("/account")
+            #expect(waiting.body.contains("Invitation waiting"))
+            #expect(waiting.body.contains("Answer by December 7, 2026, with the link in the invitation email."))
+
+            // Changing a submitted case points to starting a new one from it.
+            let refused = try await claimant.post(third + "/details", ["category": "goods-services", "description": "Changed",
+                                                                       "amount": "10", "incidentOn": "2026-10-01"])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("action=\"\(third)/copy\""))
+            #expect(refused.body.contains("Start a new case from this one"))
         }
     }
 
@@ -422,7 +445,9 @@ struct OdrMailDeliveryTests {
             for message in closed {
                 let text = message.decodedParts
                 #expect(text.range(of: "no one accepted the invitation within 14 days") != nil)
-                #expect(text.range(of: app.docket.settings.baseURL + path) != nil)
+                // The claimant opens the case; the respondent, who never joined it, finds it on My account.
+                let link = message.contains("To: marie@example.com") ? path : "/account"
+                #expect(text.range(of: app.docket.settings.baseURL + link) != nil)
             }
         }
     }
