@@ -132,3 +132,13 @@ import Testing
         #expect(summary.actions.isEmpty)
     }
 }
+
+@Suite struct PartyNameTests {
+    @Test func fullNamesSplitIntoFirstAndLast() {
+        #expect(ClaimParty.split(fullName: "Paul Roy") == ("Paul", "Roy"))
+        #expect(ClaimParty.split(fullName: "  Nguyễn Văn An ") == ("Nguyễn Văn", "An"))
+        #expect(ClaimParty.split(fullName: "Marie-Ève de la Fontaine") == ("Marie-Ève", "de la Fontaine"))
+        #expect(ClaimParty.split(fullName: "Ludwig van Beethoven") == ("Ludwig", "van Beethoven"))
+        #expect(ClaimParty.split(fullName: "Cher") == ("", "Cher"))
+    }
+}

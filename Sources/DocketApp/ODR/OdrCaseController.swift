@@ -127,7 +127,10 @@ struct OdrCaseController: RouteCollection {
         return req.redirect(to: OdrAccess.path(record))
     }
 
-    /// A Plaintiff's Claim draft for the unpaid balance, prefilled from the case and its agreement.
+    /// A Plaintiff's Claim draft prefilled from the case: for the unpaid balance of an agreement in
+    /// default (with the sealed agreement as a document relied on), or for the amount claimed when
+    /// the other side declined or did not answer. Each party's name, address and email come from
+    /// what the case has: their account's contact details where they have one.
     func courtClaim(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
         let record = viewer.record
@@ -135,27 +138,45 @@ struct OdrCaseController: RouteCollection {
         let summary = OdrCases.fold(entries, record, req.application)
         guard summary.can(viewer.side, viewer.party, "file-claim"), let account = req.account else { throw Abort(.conflict, reason: "odr") }
         let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
-        let contact = try await account.$contact.get(on: req.db)?.details
         var draft = ClaimDraft()
-        draft.plaintiffs = [ClaimParty(kind: .individual, firstName: contact?.firstName ?? "", lastName: contact?.lastName ?? "",
-                                       address: contact?.address ?? "", city: contact?.city ?? "", province: contact?.province ?? "ON",
-                                       postalCode: contact?.postalCode ?? "", phone: contact?.phone ?? "", email: account.email)]
-        draft.defendants = invitations.filter { summary.accepted.contains($0.respondentEmail) }.map {
-            ClaimParty(kind: .individual, firstName: $0.respondentName, province: "ON", email: $0.respondentEmail)
+        draft.plaintiffs = [try await Self.party(name: record.claimantName, email: account.email, account: account.id, on: req.db)]
+        let agreed = summary.agreementSHA256 != nil
+        let against = agreed ? invitations.filter { summary.accepted.contains($0.respondentEmail) } : invitations
+        for invitation in against {
+            draft.defendants.append(try await Self.party(name: invitation.respondentName, email: invitation.respondentEmail,
+                                                         account: invitation.accountID, on: req.db))
         }
-        draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: summary.balance)]
-        draft.summary = req.t("odr.claim.summary", [summary.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
-        draft.incidentOn = summary.defaultSince
-        // The sealed agreement goes with the claim as a document relied on, stored like an upload.
-        let sealed = summary.agreementSHA256
-        var agreement = ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)
-        if let sealed, let data = try await SealedDocuments.file(sha256: sealed, app: req.application, on: req.db) {
-            agreement.reference = try req.docket.files.put(data, kind: .pdf)
-            agreement.contentType = UploadKind.pdf.contentType
+        if agreed {
+            draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: summary.balance)]
+            draft.summary = req.t("odr.claim.summary", [summary.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
+            draft.incidentOn = summary.defaultSince
+            // The sealed agreement goes with the claim as a document relied on, stored like an upload.
+            let sealed = summary.agreementSHA256
+            var agreement = ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)
+            if let sealed, let data = try await SealedDocuments.file(sha256: sealed, app: req.application, on: req.db) {
+                agreement.reference = try req.docket.files.put(data, kind: .pdf)
+                agreement.contentType = UploadKind.pdf.contentType
+            }
+            draft.documents = [agreement]
+        } else {
+            draft.rows = [ClaimRow(reason: record.draft.description.prefix(300).description, amount: record.draft.amount ?? .zero)]
+            draft.summary = record.draft.description
+            draft.incidentOn = record.draft.incidentOn
         }
-        draft.documents = [agreement]
         let claim = ClaimRecord(draft: draft, kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)
         return req.redirect(to: ClaimAccess.path(claim))
+    }
+
+    /// A party as the case knows them: the name the case gives them, split into first and last
+    /// names, their email, and the address and phone of their account when they have one.
+    static func party(name: String, email: String, account: UUID?, on db: any Database) async throws -> ClaimParty {
+        let (first, last) = ClaimParty.split(fullName: name)
+        var party = ClaimParty(kind: .individual, firstName: first, lastName: last, province: "ON", email: email)
+        if let account, let record = try await AccountRecord.find(account, on: db), let contact = try await record.$contact.get(on: db)?.details {
+            party.address = contact.address; party.city = contact.city; party.province = contact.province
+            party.postalCode = contact.postalCode; party.phone = contact.phone
+        }
+        return party
     }
 }

@@ -85,6 +85,8 @@ enum OdrPages {
         let canRecordPayment: Bool
         let canWithdraw: Bool
         let canFileClaim: Bool
+        /// The claim would be for an agreement's unpaid balance (else for the amount in dispute).
+        let claimForBalance: Bool
         let isClaimant: Bool
         let canAddRepresentative: Bool
         let representatives: [String]
@@ -189,7 +191,8 @@ enum OdrPages {
                             confirmAction: !p.confirmed && s.can(side, party, "confirm-payment") ? base + "/payments/\(p.number)/confirm" : nil)
             },
             canMessage: s.can(side, party, "message"), canRecordPayment: s.can(side, party, "record-payment"),
-            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"), isClaimant: side == .claimant && !viewer.representative,
+            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"),
+            claimForBalance: s.status == .inDefault, isClaimant: side == .claimant && !viewer.representative,
             canAddRepresentative: !viewer.representative && s.status != .closed,
             representatives: try await representativeNames(record, on: req.db),
             errors: b.errors, hasErrors: !problems.isEmpty,

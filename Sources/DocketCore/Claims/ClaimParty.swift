@@ -49,6 +49,17 @@ public struct ClaimParty: Codable, Sendable, Equatable {
         alsoKnownAs.isEmpty ? name : name + " (a.k.a. " + alsoKnownAs.joined(separator: "; ") + ")"
     }
 
+    /// "Paul Roy" → ("Paul", "Roy"); "Marie-Ève de la Fontaine" → ("Marie-Ève", "de la Fontaine")
+    /// where a particle starts the surname; a single word is a last name.
+    public static func split(fullName: String) -> (first: String, last: String) {
+        let words = fullName.trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count > 1 else { return ("", words.first ?? "") }
+        let particles: Set<String> = ["de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "st.", "saint", "mac", "o'"]
+        var cut = words.count - 1
+        while cut > 1, particles.contains(words[cut - 1].lowercased()) { cut -= 1 }
+        return (words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "))
+    }
+
     public var mailingAddress: String {
         [address, [city, province].filter { !$0.isEmpty }.joined(separator: ", "), postalCode]
             .filter { !$0.isEmpty }.joined(separator: ", ")

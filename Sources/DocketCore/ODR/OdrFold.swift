@@ -255,7 +255,10 @@ extension OdrSummary {
         case "withdraw":
             return participant && (status == .pending || status == .active)
         case "file-claim":
-            return side == .claimant && status == .inDefault && (agreed?.claimOnDefault ?? false)
+            // For the unpaid balance of an agreement in default, or for the whole claim when the
+            // other side declined or did not answer (online dispute resolution is voluntary).
+            return side == .claimant && ((status == .inDefault && (agreed?.claimOnDefault ?? false))
+                || (status == .closed && (closure == .declined || closure == .noResponse)))
         default:
             return false
         }

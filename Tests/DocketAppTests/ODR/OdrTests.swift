@@ -254,6 +254,10 @@ import VaporTesting
             let record = try #require(try await ClaimRecord.find(claimID(claimPath), on: app.db))
             #expect(record.draft.rows == [ClaimRow(reason: "Unpaid balance under the settlement agreement", amount: Money(dollars: 500))])
             #expect(record.draft.defendants.map(\.name) == ["Paul Roy"])
+            let defendant = try #require(record.draft.defendants.first)
+            #expect(defendant.firstName == "Paul" && defendant.lastName == "Roy")
+            #expect(defendant.address == "1 Main Street" && defendant.postalCode == "K2P 2K1" && defendant.email == "paul@example.com")
+            #expect(record.draft.plaintiffs.first?.email == "marie@example.com")
             let agreement = try #require(record.draft.documents.first)
             let reference = try #require(agreement.reference)
             let file = try #require(app.docket.files.get(reference))
@@ -365,6 +369,15 @@ import VaporTesting
             #expect(acknowledged.body.contains("You declined the invitation."))
             #expect(acknowledged.body.contains("Closed — declined"))
             #expect(acknowledged.body.contains("You did not take part in this case."))
+            // The claimant may take the declined dispute to court, filled in from the case.
+            let closedCase = try await claimant.get(second)
+            #expect(closedCase.body.contains("Start a court claim"))
+            let started = try await claimant.post(second + "/court-claim", [:])
+            let draftPath = try #require(started.location)
+            let fromCase = try #require(try await ClaimRecord.find(claimID(draftPath), on: app.db)).draft
+            #expect(fromCase.defendants.map(\.email) == ["anne@example.com"])
+            #expect(fromCase.total == Money(dollars: 1200))
+            #expect(try await anne.post(second + "/court-claim", [:]).status == .notFound)
             #expect(!acknowledged.body.contains("href=\"\(second)\""))
 
             // An invitation not answered yet shows on the invited person's My account, with its last day.
