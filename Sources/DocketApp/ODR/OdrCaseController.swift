@@ -75,19 +75,20 @@ struct OdrCaseController: RouteCollection {
     }
 
     /// Tells the other side about new messages and evidence, at most once an hour for a case.
+    static let activityNotices = RateLimiter.Rule(name: "odr-activity", limit: 1, window: 3600)
+
     private func notifyOthers(_ req: Request, _ viewer: OdrViewer) async throws {
         let now = req.now, app = req.application
         let (id, party) = (viewer.record.id!, viewer.party)
         try await req.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { return }
-            let due = try await sql.raw("""
-                UPDATE \(ident: OdrCaseRecord.schema) SET notified_at = \(bind: now)
-                WHERE id = \(bind: id) AND (notified_at IS NULL OR notified_at <= \(bind: now.addingTimeInterval(-3600))) RETURNING id
-                """).all()
-            guard !due.isEmpty, let record = try await OdrCaseRecord.find(id, on: db) else { return }
+            guard let record = try await OdrCaseRecord.find(id, on: db) else { return }
             let summary = OdrCases.fold(try await OdrCases.entries(id, on: db), record, app)
-            let others = summary.signatories(claimant: record.claimantEmail).filter { $0 != party }
-            try await OdrMail.activity(record, to: others, app: app, at: now, on: db)
+            // At most one notice an hour to each person: one side's activity never uses up the other's.
+            var due: [String] = []
+            for other in summary.signatories(claimant: record.claimantEmail) where other != party {
+                if try await RateLimiter.take(Self.activityNotices, key: "\(id):\(other)", now: now, on: db) { due.append(other) }
+            }
+            if !due.isEmpty { try await OdrMail.activity(record, to: due, app: app, at: now, on: db) }
         }
     }
 

@@ -4,17 +4,27 @@ import Foundation
 import Vapor
 
 /// Messages about ODR cases, in the language the case was opened in, queued on the caller's transaction.
+/// Every one says which dispute it is about: the parties and the amount in its subject, what the
+/// dispute concerns in its first lines, and a link.
 enum OdrMail {
     private static func send(_ record: OdrCaseRecord, to recipients: [String], subject: String, _ subjectArgs: [String] = [],
-                             paragraphs: [(String, [String])], link: String? = nil, attachments: [MailAttachment] = [],
+                             paragraphs: [(String, [String])], link: String, attachments: [MailAttachment] = [],
                              sensitive: Bool = false, app: Application, at now: Date, on db: any Database) async throws {
         let language = Language(rawValue: record.language) ?? .en
         let c = app.docket.catalogue
-        var text = paragraphs.map { c.text($0.0, language, $0.1) }
-        if let link { text.append(app.docket.settings.baseURL + link) }
+        let draft = record.draft
+        let respondents = draft.respondents.map(\.name).joined(separator: ", ")
+        let amount = (draft.amount ?? .zero).formatted(french: language == .fr)
+        let parties = c.text("mail.odr.parties", language, [record.claimantName, respondents])
+        let concerns = draft.category.map { c.text("category.\($0.rawValue)", language) } ?? ""
+        let description = draft.description.count > 300 ? String(draft.description.prefix(300)) + "…" : draft.description
+        var text = [c.text("mail.odr.about", language, [parties, amount, concerns, description])]
+        text += paragraphs.map { c.text($0.0, language, $0.1) }
+        text.append(app.docket.settings.baseURL + link)
         text.append(c.text("mail.signoff", language))
+        let title = c.text(subject, language, subjectArgs) + " — " + parties + ", " + amount
         for recipient in recipients {
-            try await Outbox.enqueue(to: recipient, subject: c.text(subject, language, subjectArgs), text: text.joined(separator: "\n\n"),
+            try await Outbox.enqueue(to: recipient, subject: title, text: text.joined(separator: "\n\n"),
                                      html: Mailbox.html(text), attachments: attachments, sensitive: sensitive, at: now, on: db)
         }
     }
@@ -35,7 +45,7 @@ enum OdrMail {
         let language = Language(rawValue: record.language) ?? .en
         try await send(record, to: [respondent], subject: "mail.odrReminder.subject", [record.claimantName],
                        paragraphs: [("mail.odrReminder.body", [record.claimantName, DateText.day(lastDay, language)])],
-                       app: app, at: now, on: db)
+                       link: "/account", app: app, at: now, on: db)
     }
 
     /// Told to both sides: the case closed (no response, declined, withdrawn).

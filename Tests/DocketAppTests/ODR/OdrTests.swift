@@ -55,7 +55,9 @@ import VaporTesting
 
             try await app.mailWorker.runOnce(now: app.docket.clock.now())
             let invitation = try #require(mail.messages.first { $0.to == "paul@example.com" })
-            #expect(invitation.subject == "Marie Tremblay invites you to settle a dispute online")
+            #expect(invitation.subject == "Marie Tremblay invites you to settle a dispute online — Marie Tremblay and Paul Roy, $1,200.00")
+            #expect(invitation.text.contains("This is about the online dispute between Marie Tremblay and Paul Roy over $1,200.00 (Goods or services"))
+            #expect(invitation.text.contains("A sofa was paid for and never delivered."))
             #expect(invitation.text.contains("$1,200.00"))
             #expect(invitation.text.contains("December 7, 2026"))
             let token = String(try #require(invitation.text.split(separator: "\n").first { $0.contains("/odr/invitations/") }).split(separator: "/").last!)
@@ -135,7 +137,13 @@ import VaporTesting
             let long = try await paul.post(path + "/messages", ["message": String(repeating: "x", count: 5_001)])
             #expect(long.status == .unprocessableEntity)
             try await app.mailWorker.runOnce(now: clock.now())
-            #expect(mail.messages.dropFirst(before).filter { $0.to == "paul@example.com" && $0.subject == "New activity in your online dispute" }.count == 1)
+            #expect(mail.messages.dropFirst(before).filter { $0.to == "paul@example.com" && $0.subject.hasPrefix("New activity in your online dispute — ") }.count == 1)
+            // Paul's reply within the hour still reaches Marie: the limit is per recipient.
+            try await paul.get(path)
+            try await paul.post(path + "/messages", ["message": "I will pay."])
+            try await paul.post(path + "/messages", ["message": "Soon."])
+            try await app.mailWorker.runOnce(now: clock.now())
+            #expect(mail.messages.dropFirst(before).filter { $0.to == "marie@example.com" && $0.subject.hasPrefix("New activity in your online dispute — ") }.count == 1)
 
             try await paul.get(path)
             let fake = try await paul.upload(path + "/evidence", fields: ["documentTitle": "Receipt"],
@@ -198,7 +206,7 @@ import VaporTesting
             #expect(checked.body.contains("signed on Docket by Marie Tremblay &amp; Paul Roy"))
             #expect(!checked.body.contains("Issued by this court"))
             try await app.mailWorker.runOnce(now: clock.now())
-            let settledMail = mail.messages.filter { $0.subject == "Your settlement agreement is signed" }
+            let settledMail = mail.messages.filter { $0.subject.hasPrefix("Your settlement agreement is signed — ") }
             #expect(Set(settledMail.map(\.to)) == ["marie@example.com", "paul@example.com"])
             #expect(settledMail.allSatisfy { $0.attachments.first?.1 == file })
             #expect(try await claimant.get(path).body.contains("Settled"))
@@ -243,7 +251,7 @@ import VaporTesting
             #expect(try await OdrSweep.run(app: app).defaults == 1)
             #expect(try await OdrSweep.run(app: app).defaults == 0)
             try await app.mailWorker.runOnce(now: clock.now())
-            #expect(Set(mail.messages.filter { $0.subject == "Settlement agreement in default" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+            #expect(Set(mail.messages.filter { $0.subject.hasPrefix("Settlement agreement in default — ") }.map(\.to)) == ["marie@example.com", "paul@example.com"])
 
             try await paul.signIn("paul.r", "river-lantern-orbit")
             try await paul.get(path)
@@ -305,7 +313,7 @@ import VaporTesting
             #expect(entries.filter { if case .reminded = $0.event { return true } else { return false } }.map(\.event)
                     == [.reminded(respondent: "paul@example.com", day: 7), .reminded(respondent: "paul@example.com", day: 12)])
             try await app.mailWorker.runOnce(now: clock.now())
-            #expect(Set(mail.messages.filter { $0.subject == "Online dispute closed" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+            #expect(Set(mail.messages.filter { $0.subject.hasPrefix("Online dispute closed — ") }.map(\.to)) == ["marie@example.com", "paul@example.com"])
             #expect(mail.messages.filter { $0.subject.hasPrefix("Reminder:") }.count == 2)
             #expect(try await OdrCaseRecord.find(id, on: app.db)?.open == false)
         }
@@ -349,7 +357,7 @@ import VaporTesting
             #expect(try await claimant.post(path + "/withdraw", [:]).status == .conflict)
             #expect(try await claimant.post(path + "/messages", ["message": "hello?"]).status == .conflict)
             try await app.mailWorker.runOnce(now: clock.now())
-            #expect(Set(mail.messages.filter { $0.subject == "Online dispute closed" }.map(\.to)) == ["marie@example.com", "paul@example.com"])
+            #expect(Set(mail.messages.filter { $0.subject.hasPrefix("Online dispute closed — ") }.map(\.to)) == ["marie@example.com", "paul@example.com"])
 
             let second = try await claimant.openDispute(respondents: [("Anne Roy", "anne@example.com")])
             try await claimant.get(second)
@@ -441,7 +449,7 @@ struct OdrMailDeliveryTests {
             let (_, path) = try await submittedDispute(app)
             try await app.mailWorker.runOnce(now: clock.now())
             let invitation = try #require(sink.messages.first { $0.contains("X-Envelope-To: paul@example.com") })
-            #expect(invitation.contains("Subject: Marie Tremblay invites you to settle a dispute online"))
+            #expect(invitation.decodedSubject == "Marie Tremblay invites you to settle a dispute online — Marie Tremblay and Paul Roy, $1,200.00")
             let text = invitation.decodedParts
             #expect(text.contains("Hello Paul Roy. Marie Tremblay has opened an online dispute resolution case with you about a claim of $1,200.00"))
             #expect(text.contains("You have until December 7, 2026 to accept."))
@@ -452,7 +460,7 @@ struct OdrMailDeliveryTests {
             try await OdrSweep.run(app: app)
             try await app.mailWorker.runOnce(now: clock.now())
             // Headers are read line by line: the raw text has CRLF line ends.
-            let closed = sink.messages.filter { $0.components(separatedBy: "\r\n").contains("Subject: Online dispute closed") }
+            let closed = sink.messages.filter { $0.decodedSubject.hasPrefix("Online dispute closed — Marie Tremblay and Paul Roy") }
             let recipients = closed.flatMap { $0.components(separatedBy: "\r\n").filter { $0.hasPrefix("To: ") } }
             #expect(recipients.sorted() == ["To: marie@example.com", "To: paul@example.com"])
             for message in closed {

@@ -73,6 +73,22 @@ final class SMTPSink: @unchecked Sendable {
 
 extension String {
     /// The decoded text of every base64 part of a MIME message.
+    /// The Subject header as a reader sees it: folded lines joined and RFC 2047 words decoded.
+    var decodedSubject: String {
+        let lines = components(separatedBy: "\r\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Subject: ") }) else { return "" }
+        var raw = String(lines[start].dropFirst("Subject: ".count))
+        for line in lines[(start + 1)...] {
+            guard line.hasPrefix(" ") || line.hasPrefix("\t") else { break }
+            raw += line
+        }
+        return raw.components(separatedBy: " ").map { word in
+            guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?="),
+                  let data = Data(base64Encoded: String(word.dropFirst(10).dropLast(2))) else { return word + " " }
+            return String(decoding: data, as: UTF8.self)
+        }.joined().trimmingCharacters(in: .whitespaces)
+    }
+
     var decodedParts: String {
         var out = ""
         var collecting = false
