@@ -48,6 +48,13 @@ struct OdrInvitationController: RouteCollection {
         let (invitation, record, summary) = try await invitation(req)
         if invitation.usedAt != nil { return try await gone(req, "odr.invitation.used") }
         guard summary.can(.respondent, invitation.respondentEmail, "accept-invitation") else { return try await gone(req, "odr.invitation.expired") }
+        if let account = req.account, account.id == record.accountID {
+            // The claimant followed the link sent to the other side: say so instead of offering to answer.
+            return try await req.page("message", titleKey: "odr.invitation.own.heading",
+                                      RecoveryController.MessageBody(heading: req.t("odr.invitation.own.heading"),
+                                                                     message: req.t("odr.invitation.own.message", [invitation.respondentName]),
+                                                                     link: OdrAccess.path(record), linkText: req.t("error.page.back.odr")))
+        }
         let draft = record.draft
         let path = req.url.path
         let other = req.account.flatMap { Self.differs($0, invitation) ? $0 : nil }

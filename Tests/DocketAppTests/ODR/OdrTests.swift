@@ -86,6 +86,9 @@ import VaporTesting
             #expect(anonymous.body.contains("/register?next=%2Fodr%2Finvitations%2F"))
             #expect(try await stranger.get("/odr/invitations/not-a-token").status == .notFound)
             #expect(try await claimant.post(paulLink + "/accept", [:]).status == .forbidden)
+            let own = try await claimant.get(paulLink)
+            #expect(own.body.contains("This invitation is for the other party"))
+            #expect(!own.body.contains("/accept\""))
 
             let paul = try await respondentAccepts(app, mail)
             #expect(try await paul.get(path).body.contains("Active"))
