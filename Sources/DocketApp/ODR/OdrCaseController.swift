@@ -13,6 +13,7 @@ struct OdrCaseController: RouteCollection {
         odr.post("messages", use: message)
         odr.upload("evidence", use: evidence)
         odr.get("evidence", ":index", use: evidenceFile)
+        odr.get("withdraw", use: confirmWithdraw)
         odr.post("withdraw", use: withdraw)
         odr.post("representatives", use: addRepresentative)
         odr.post("court-claim", use: courtClaim)
@@ -115,6 +116,17 @@ struct OdrCaseController: RouteCollection {
             req.logger.info("representative added to an ODR case", metadata: ["case": "\(viewer.record.id!)"])
         }
         return req.redirect(to: OdrAccess.path(viewer.record))
+    }
+
+    /// Withdrawing asks for confirmation first: it closes the case for everyone.
+    func confirmWithdraw(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
+        guard summary.can(viewer.side, viewer.party, "withdraw") else { throw Abort(.conflict, reason: "odr") }
+        let base = OdrAccess.path(viewer.record)
+        return try await req.confirmation(titleKey: "odr.confirmWithdraw.title", Confirmation(
+            intro: req.t("odr.confirmWithdraw.intro"), lines: [], action: base + "/withdraw",
+            confirm: req.t("button.withdraw"), warning: true, back: base, backLabel: req.t("error.page.back.odr")))
     }
 
     func withdraw(req: Request) async throws -> Response {

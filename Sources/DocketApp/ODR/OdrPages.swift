@@ -54,7 +54,7 @@ enum OdrPages {
     struct OfferView: Encodable {
         let number: Int
         let from: String
-        let summary: String
+        let summary: [String]
         let acceptAction: String
         let rejectAction: String
     }
@@ -126,6 +126,20 @@ enum OdrPages {
         }
     }
 
+    /// Every term of an offer, one line each: amount and schedule, method, what happens on a missed
+    /// payment, and whether liability is admitted. What a person sees before deciding.
+    static func termsLines(_ req: Request, _ terms: SettlementTerms) -> [String] {
+        var lines = [termsText(req, terms)]
+        if terms.balanceDueOnDefault { lines.append(req.t("pdf.agreement.balanceDue")) }
+        if terms.claimOnDefault { lines.append(req.t("pdf.agreement.mayClaim")) }
+        if let rate = terms.defaultInterestBasisPoints { lines.append(req.t("pdf.agreement.interest") + " " + ClaimForms.percent(rate)) }
+        if !terms.balanceDueOnDefault && !terms.claimOnDefault && terms.defaultInterestBasisPoints == nil {
+            lines.append(req.t("pdf.agreement.noDefaultTerms"))
+        }
+        lines.append(req.t(terms.admitsLiability == true ? "pdf.agreement.admitted" : "odr.terms.withoutAdmission"))
+        return lines
+    }
+
     static func termsText(_ req: Request, _ terms: SettlementTerms) -> String {
         let plan: String
         switch terms.plan {
@@ -180,7 +194,7 @@ enum OdrPages {
                       AnswerRow(label: req.t("field.description"), value: d.description, change: nil),
                       AnswerRow(label: req.t("field.amount"), value: d.amount.map(req.money) ?? "", change: nil)],
             parties: parties, thread: thread, hasThread: !thread.isEmpty,
-            openOffer: s.openOffer.map { OfferView(number: $0.number, from: names[$0.party] ?? $0.party, summary: termsText(req, $0.terms),
+            openOffer: s.openOffer.map { OfferView(number: $0.number, from: names[$0.party] ?? $0.party, summary: termsLines(req, $0.terms),
                                                    acceptAction: base + "/offers/\($0.number)/accept", rejectAction: base + "/offers/\($0.number)/reject") },
             canAnswerOffer: s.can(side, party, "accept-offer"), canOffer: s.can(side, party, "offer"),
             agreement: s.agreed == nil ? nil : LinkView(href: base + "/agreement", label: req.t(s.sealed ? "odr.agreement.view" : "odr.agreement.open")),

@@ -10,6 +10,7 @@ struct OdrSettlementController: RouteCollection {
         let odr = routes.grouped(RequireAccountMiddleware(), RequireFilerMiddleware()).grouped("odr", ":caseID")
         odr.get("offer", use: offerShow)
         odr.post("offer", use: offerSave)
+        odr.get("offers", ":index", "accept", use: confirmAccept)
         odr.post("offers", ":index", ":answer", use: answer)
         odr.get("agreement", use: agreement)
         odr.post("agreement", use: sign)
@@ -96,6 +97,21 @@ struct OdrSettlementController: RouteCollection {
             return counter + [.offer(number: summary.nextOfferNumber, terms: terms)]
         }
         return req.redirect(to: OdrAccess.path(viewer.record) + "#offers")
+    }
+
+    /// Accepting an offer asks for confirmation on a page that repeats every term.
+    func confirmAccept(req: Request) async throws -> Response {
+        let viewer = try await OdrAccess.viewer(req)
+        let n = try ClaimSectionController.index(req)
+        let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
+        guard let offer = summary.openOffer, offer.number == n, summary.can(viewer.side, viewer.party, "accept-offer") else {
+            throw Abort(.conflict, reason: "odr")
+        }
+        let base = OdrAccess.path(viewer.record)
+        return try await req.confirmation(titleKey: "odr.confirmAccept.title", Confirmation(
+            intro: req.t("odr.confirmAccept.intro"), lines: OdrPages.termsLines(req, offer.terms),
+            action: base + "/offers/\(n)/accept", confirm: req.t("odr.confirmAccept.button"), warning: false,
+            back: base + "#offers", backLabel: req.t("error.page.back.odr")))
     }
 
     func answer(req: Request) async throws -> Response {
