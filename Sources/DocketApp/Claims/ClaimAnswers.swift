@@ -10,10 +10,11 @@ enum ClaimAnswers {
             AnswerRow(label: req.t(key), value: value.isEmpty ? req.t("answer.none") : value, change: link(section.rawValue))
         }
         func parties(_ list: [ClaimParty], _ section: ClaimSection) -> [AnswerRow] {
-            list.enumerated().map { n, p in
+            let side = section == .plaintiffs ? "plaintiff" : "defendant"
+            return list.enumerated().map { n, p in
                 let lines = [p.fullDescription, p.mailingAddress, p.phone, p.email, p.underDisability ? req.t("field.underDisability") : ""]
-                return AnswerRow(label: req.t("claim.party.number", [String(n + 1)]), value: lines.filter { !$0.isEmpty }.joined(separator: "\n"),
-                                 change: link("\(section.rawValue)/\(n)"))
+                return AnswerRow(label: req.t("claim.\(side).number", [String(n + 1)]), value: lines.filter { !$0.isEmpty }.joined(separator: "\n"),
+                                 change: link("\(section.rawValue)/\(n)"), changeLabel: req.t("claim.\(side).change", [p.name]))
             }
         }
         let interest: String

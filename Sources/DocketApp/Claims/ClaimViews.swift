@@ -54,6 +54,12 @@ struct AnswerRow: Encodable {
     let label: String
     let value: String
     let change: String?
+    /// What the "Change" link changes, for screen readers: the label, or the party by name.
+    var changeLabel: String
+
+    init(label: String, value: String, change: String?, changeLabel: String? = nil) {
+        self.label = label; self.value = value; self.change = change; self.changeLabel = changeLabel ?? label
+    }
 }
 
 struct AnswerGroup: Encodable {

@@ -73,10 +73,14 @@ enum DraftForms {
     }
 
     static func values(of d: ClaimDraft, account: AccountRecord, contact: ContactDetails?) -> [String: String] {
-        let r = d.representative ?? Representative(
+        // Only a lawyer or paralegal is filled in as the representative: a person acting for
+        // themselves is not one.
+        let isRepresentative = account.kind == AccountKind.representative.rawValue
+        let r = d.representative ?? (isRepresentative ? Representative(
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? "", lawSocietyNumber: account.lawSocietyNumber ?? "",
-            firm: contact?.firm ?? "", address: contact.map { "\($0.address), \($0.city) \($0.province) \($0.postalCode)" } ?? "",
+            firm: contact?.firm ?? "", address: contact?.postalAddress ?? "",
             phone: contact?.phone ?? "", email: account.email)
+            : Representative(name: "", lawSocietyNumber: "", firm: "", address: "", phone: "", email: ""))
         return ["filingForClient": d.filingForClient.map { $0 ? "yes" : "no" } ?? (account.kind == AccountKind.representative.rawValue ? "yes" : ""),
                 "repName": r.name, "lawSocietyNumber": r.lawSocietyNumber, "firm": r.firm, "repAddress": r.address,
                 "repPhone": r.phone, "repEmail": r.email]

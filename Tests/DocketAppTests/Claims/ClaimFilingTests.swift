@@ -347,6 +347,27 @@ import VaporTesting
         }
     }
 
+    @Test func partiesStartFromTheAccountAndAreNamedInCheckYourAnswers() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let path = try await b.startClaim()
+            let plaintiff = try await b.get(path + "/plaintiffs/new")
+            #expect(plaintiff.body.contains("value=\"Tremblay\""))
+            #expect(plaintiff.body.contains("value=\"1 Main Street\""))
+            #expect(plaintiff.body.contains("value=\"marie@example.com\""))
+            let defendant = try await b.get(path + "/defendants/new")
+            #expect(!defendant.body.contains("value=\"Tremblay\""))
+            let representative = try await b.get(path + "/representative")
+            #expect(!representative.body.contains("value=\"Marie Tremblay\""))
+            try await b.fillClaim(path)
+            let check = try await b.get(path + "/check")
+            #expect(check.body.contains("<span class=\"visually-hidden\"> plaintiff Marie Tremblay</span>"))
+            #expect(check.body.contains("<span class=\"visually-hidden\"> defendant Renovations Lavoie Inc.</span>"))
+            #expect(check.body.contains("Defendant 1"))
+        }
+    }
+
     @Test func theFeePageCountsInWordsAndLeadsBack() async throws {
         try await withDocket { app, _ in
             let b = Browser(app)
