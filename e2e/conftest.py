@@ -55,6 +55,22 @@ def _wait(url, seconds=60):
     raise RuntimeError("Docket did not become ready at " + url)
 
 
+def start_server(data, **extra):
+    """`.build/debug/docket serve` on a free loopback port over SQLite in `data`; (process, url, log file)."""
+    binary = ROOT / ".build" / "debug" / "docket"
+    if not binary.exists():
+        pytest.fail("build first: swift build")
+    port = _free_port()
+    env = dict(os.environ, DOCKET_DATA_DIR=data, DOCKET_MAIL_INTERVAL_SECONDS="1", **extra)
+    env.pop("DATABASE_URL", None)
+    log = open(pathlib.Path(data) / "serve.log", "w")
+    proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = "http://127.0.0.1:%d" % port
+    _wait(url)
+    return proc, url, log
+
+
 @pytest.fixture(scope="session")
 def base_url():
     url = os.environ.get("DOCKET_E2E_URL")
@@ -62,22 +78,14 @@ def base_url():
         _wait(url)
         yield url.rstrip("/")
         return
-    binary = ROOT / ".build" / "debug" / "docket"
-    if not binary.exists():
-        pytest.fail("build first: swift build")
-    port = _free_port()
     data = tempfile.mkdtemp(prefix="docket-e2e-")
-    env = dict(os.environ, DOCKET_DATA_DIR=data, DOCKET_MAIL_INTERVAL_SECONDS="1")
-    env.pop("DATABASE_URL", None)
-    proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = "http://127.0.0.1:%d" % port
+    proc, url, log = start_server(data)
     try:
-        _wait(url)
         yield url
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        log.close()
         shutil.rmtree(data, ignore_errors=True)
 
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import Visitor
 from test_accounts import PASSWORD, register
 from test_claims import catalogue
-from test_odr import invitation_link
+from test_odr import invitation_link, open_dispute
 
 T = catalogue("en")
 
@@ -52,30 +52,11 @@ def mailbox_subjects(base_url, email):
     return subjects
 
 
-def open_dispute(v, respondent_email):
-    page = v.page
-    page.get_by_role("button", name=T["account.service.odr.start"]).click()
-    v.check()
-    page.get_by_label(T["field.category"]).select_option("goods-services")
-    page.get_by_label(T["field.description"]).fill("A sofa was paid for and never delivered.")
-    page.get_by_label(T["field.amount"]).fill("1200")
-    page.get_by_label(T["field.incidentOn"], exact=False).fill("2026-10-01")
-    page.get_by_role("button", name=T["button.saveContinue"]).click()
-    v.check()
-    page.get_by_label(T["field.respondentName"]).fill("Paul Roy")
-    page.get_by_label(T["field.respondentEmail"]).fill(respondent_email)
-    page.get_by_role("button", name=T["button.addRespondent"]).click()
-    v.check()
-    page.get_by_role("button", name=T["button.submitOdr"]).click()
-    v.check()
-    return page.url.split("?")[0]
-
-
 def test_reminders_on_days_seven_and_twelve_then_the_case_lapses(visitor, browser, base_url):
     uid = uuid.uuid4().hex[:8]
     register(visitor, "lapse." + uid, "lapse.%s@example.com" % uid)
     respondent = "quiet.%s@example.com" % uid
-    case_url = open_dispute(visitor, respondent)
+    case_url = open_dispute(visitor, T, respondent)
     try:
         reminders = lambda: [s for s in mailbox_subjects(base_url, respondent) if s.startswith("Reminder:")]
         assert reminders() == []
@@ -98,7 +79,7 @@ def test_a_missed_instalment_puts_the_agreement_in_default_and_leads_to_a_claim(
     uid = uuid.uuid4().hex[:8]
     register(visitor, "owed." + uid, "owed.%s@example.com" % uid)
     respondent_email = "owing.%s@example.com" % uid
-    case_url = open_dispute(visitor, respondent_email)
+    case_url = open_dispute(visitor, T, respondent_email)
     context = browser.new_context(base_url=base_url)
     respondent = Visitor(context.new_page(), base_url, visitor.name + "-respondent")
     try:

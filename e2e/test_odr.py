@@ -28,6 +28,28 @@ def to_french(v):
     v.check()
 
 
+def open_dispute(v, t, respondent_email, respondent_name="Paul Roy"):
+    """From My account: a complete dispute against one respondent, submitted; returns the case's address."""
+    page = v.page
+    page.get_by_role("button", name=t["account.service.odr.start"]).click()
+    v.check()
+    page.get_by_label(t["field.category"]).select_option("goods-services")
+    page.get_by_label(t["field.description"]).fill("A sofa was paid for and never delivered.")
+    page.get_by_label(t["field.amount"]).fill("1200")
+    page.get_by_label(t["field.incidentOn"], exact=False).fill("2026-10-01")
+    page.get_by_role("button", name=t["button.saveContinue"]).click()
+    v.check()
+    assert page.get_by_text(t["odr.status.incomplete"], exact=True).is_visible()
+    page.get_by_label(t["field.respondentName"]).fill(respondent_name)
+    page.get_by_label(t["field.respondentEmail"]).fill(respondent_email)
+    page.get_by_role("button", name=t["button.addRespondent"]).click()
+    v.check()
+    page.get_by_role("button", name=t["button.submitOdr"]).click()
+    v.check()
+    assert page.get_by_text(t["odr.status.pending"], exact=True).is_visible()
+    return page.url.split("?")[0]
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_two_people_settle_online(visitor, browser, base_url, lang):
     t = catalogue(lang)
@@ -37,24 +59,8 @@ def test_two_people_settle_online(visitor, browser, base_url, lang):
     if lang == "fr":
         to_french(claimant)
     page = claimant.page
-    page.get_by_role("button", name=t["account.service.odr.start"]).click()
-    claimant.check()
-    page.get_by_label(t["field.category"]).select_option("goods-services")
-    page.get_by_label(t["field.description"]).fill("A sofa was paid for and never delivered.")
-    page.get_by_label(t["field.amount"]).fill("1200")
-    page.get_by_label(t["field.incidentOn"], exact=False).fill("2026-10-01")
-    page.get_by_role("button", name=t["button.saveContinue"]).click()
-    claimant.check()
-    assert page.get_by_text(t["odr.status.incomplete"], exact=True).is_visible()
     respondent_email = "respondent.%s@example.com" % uid
-    page.get_by_label(t["field.respondentName"]).fill("Paul Roy")
-    page.get_by_label(t["field.respondentEmail"]).fill(respondent_email)
-    page.get_by_role("button", name=t["button.addRespondent"]).click()
-    claimant.check()
-    page.get_by_role("button", name=t["button.submitOdr"]).click()
-    claimant.check()
-    assert page.get_by_text(t["odr.status.pending"], exact=True).is_visible()
-    case_url = page.url.split("?")[0]
+    case_url = open_dispute(claimant, t, respondent_email)
 
     context = browser.new_context(base_url=base_url)
     respondent = Visitor(context.new_page(), base_url, claimant.name + "-respondent")

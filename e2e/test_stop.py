@@ -13,25 +13,15 @@ import time
 
 import pytest
 
-from conftest import ROOT, _free_port, _wait
+from conftest import start_server
 import rawhttp
 
 
 @pytest.fixture
 def own_server():
-    binary = ROOT / ".build" / "debug" / "docket"
-    if not binary.exists():
-        pytest.fail("build first: swift build")
-    port = _free_port()
     data = tempfile.mkdtemp(prefix="docket-stop-")
-    env = dict(os.environ, DOCKET_DATA_DIR=data, DOCKET_SHUTDOWN_GRACE_SECONDS="30")
-    env.pop("DATABASE_URL", None)
-    log = open(pathlib.Path(data) / "serve.log", "w")
-    proc = subprocess.Popen([str(binary), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
+    proc, url, log = start_server(data, DOCKET_SHUTDOWN_GRACE_SECONDS="30")
     try:
-        _wait(url)
         yield proc, url, data
     finally:
         if proc.poll() is None:

@@ -5,7 +5,7 @@ import uuid
 from conftest import Visitor, pdf_of_size
 from test_accounts import register
 from test_claims import catalogue
-from test_odr import invitation_link
+from test_odr import invitation_link, open_dispute
 
 SCAN = pdf_of_size(1_600_000)
 INVOICE = pdf_of_size(10_240)
@@ -60,22 +60,8 @@ def test_odr_evidence_takes_real_files(visitor, browser, base_url):
     uid = uuid.uuid4().hex[:8]
     register(visitor, "claimant." + uid, "claimant.%s@example.com" % uid)
     page = visitor.page
-    page.get_by_role("button", name=t["account.service.odr.start"]).click()
-    visitor.check()
-    page.get_by_label(t["field.category"]).select_option("goods-services")
-    page.get_by_label(t["field.description"]).fill("A sofa was paid for and never delivered.")
-    page.get_by_label(t["field.amount"]).fill("1200")
-    page.get_by_label(t["field.incidentOn"], exact=False).fill("2026-10-01")
-    page.get_by_role("button", name=t["button.saveContinue"]).click()
-    visitor.check()
     respondent_email = "respondent.%s@example.com" % uid
-    page.get_by_label(t["field.respondentName"]).fill("Paul Roy")
-    page.get_by_label(t["field.respondentEmail"]).fill(respondent_email)
-    page.get_by_role("button", name=t["button.addRespondent"]).click()
-    visitor.check()
-    page.get_by_role("button", name=t["button.submitOdr"]).click()
-    visitor.check()
-    case_url = page.url.split("?")[0]
+    case_url = open_dispute(visitor, t, respondent_email)
 
     context = browser.new_context(base_url=base_url)
     respondent = Visitor(context.new_page(), base_url, visitor.name + "-respondent")

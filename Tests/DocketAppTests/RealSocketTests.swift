@@ -43,6 +43,13 @@ func multipartBody(boundary: String, fields: [String: String], file: (name: Stri
     return body
 }
 
+/// A filer on their new claim's documents page: the browser, the claim's path and the form's token.
+func documentsPage(_ app: Application) async throws -> (Browser, String, String) {
+    let (b, path) = try await filerWithClaim(app)
+    try await b.get(path + "/documents")
+    return (b, path, try #require(b.csrfToken))
+}
+
 extension Browser {
     var cookieHeader: String { "Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
 }
@@ -70,11 +77,7 @@ extension Browser {
 
     @Test func uploadsSentInManySmallWritesAreAccepted() async throws {
         try await withLiveDocket { app, _, raw in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
-            try await b.get(path + "/documents")
-            let token = try #require(b.csrfToken)
+            let (b, path, token) = try await documentsPage(app)
             let sizes = [(10 * 1024, 512, 0.001), (2 * 1024 * 1024, 16 * 1024, 0.0), (UploadCheck.maxBytes - 100 * 1024, 64 * 1024, 0.0)]
             for (n, (size, piece, pause)) in sizes.enumerated() {
                 let boundary = "----BrowserBoundary\(n)"
@@ -94,11 +97,7 @@ extension Browser {
 
     @Test func aBodyCutOffBeforeItsClosingDelimiterSavesNothing() async throws {
         try await withLiveDocket { app, _, raw in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
-            try await b.get(path + "/documents")
-            let token = try #require(b.csrfToken)
+            let (b, path, token) = try await documentsPage(app)
             let body = multipartBody(boundary: "cut", fields: ["_csrf": token, "documentTitle": "Contract"],
                                      file: ("file", "contract.pdf", sizedPDF(20_000)), closed: false)
             let answer = try await raw.exchange(RawHTTP.request("POST", path + "/documents", headers: [

@@ -173,9 +173,7 @@ import VaporTesting
 
     @Test func dataFilesAreReadableByTheOwnerOnly() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.get(path + "/documents")
             try await b.expectRedirect(b.upload(path + "/documents", fields: ["documentTitle": "Invoice"],
                                                 file: ("file", "invoice.pdf", "application/pdf", invoicePDF())))

@@ -10,9 +10,7 @@ import VaporTesting
     @Test func aCompleteClaimIsIssuedSealedAndEmailed() async throws {
         let mail = RecordingTransport()
         try await withDocket(transport: mail) { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let tasks = try await b.get(path)
             #expect(tasks.body.contains("Not started"))
             try await b.fillClaim(path)
@@ -88,9 +86,7 @@ import VaporTesting
 
     @Test func drafts_areListedSurviveTheIdleSignOutAndCanBeDeleted() async throws {
         try await withDocket { app, clock in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.get(path + "/defendants/new")
             try await b.expectRedirect(b.post(path + "/defendants/new", [
                 "partyKind": "individual", "firstName": "Paul", "lastName": "Roy", "address": "9 King Street",
@@ -117,9 +113,7 @@ import VaporTesting
 
     @Test func anIncompleteClaimCannotBeConfirmedOrSubmitted() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let check = try await b.get(path + "/check")
             #expect(check.body.contains("Add at least one defendant"))
             #expect(check.body.contains("href=\"\(path)/defendants\""))
@@ -137,9 +131,7 @@ import VaporTesting
 
     @Test func aChangeAfterCheckingMeansCheckingAgain() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             try await b.get(path + "/check")
             try await b.expectRedirect(b.post(path + "/check", [:]))
@@ -167,9 +159,7 @@ import VaporTesting
 
     @Test func overTheLimitWithoutAWaiverIsRefusedAndWithOneIsIssued() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path, amount: "60,000.00")
             let tasks = try await b.get(path)
             #expect(tasks.body.contains("Small Claims Court can only hear claims up to $50,000.00"))
@@ -198,9 +188,7 @@ import VaporTesting
 
     @Test func aRefusalAtSubmissionNamesTheFieldAndLinksToIt() async throws {
         try await withDocket { app, clock in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             try await b.get(path + "/check")
             try await b.expectRedirect(b.post(path + "/check", [:]))
@@ -223,9 +211,7 @@ import VaporTesting
 
     @Test func aNewClaimOpensWithoutProblemsAndAStrayRateIsRefused() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let tasks = try await b.get(path)
             #expect(!tasks.body.contains("finding-blocking"))
             let interest = try await b.get(path + "/interest")
@@ -242,9 +228,7 @@ import VaporTesting
 
     @Test func everySectionRefusesBadInputAndSavesNothing() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let cases: [(String, [String: String], String)] = [
                 ("/office", ["officeCode": "nowhere", "venue": ""], "Choose the court office from the list."),
                 ("/plaintiffs/new", ["partyKind": "individual", "city": "Ottawa"], "Enter the party&#39;s first name."),
@@ -294,9 +278,7 @@ import VaporTesting
     @Test func aSubmittedClaimCannotBeChanged() async throws {
         try await withDocket { app, _ in
             CapturedLogs.bootstrap()
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             try await b.expectRedirect(b.submitClaim(path))
             let before = try await claimRecord(app, path).content
@@ -318,9 +300,7 @@ import VaporTesting
 
     @Test func uploadsAreJudgedByTheirBytesAndARefusedOneStoresNothing() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.get(path + "/documents")
             let fake = try await b.upload(path + "/documents", fields: ["documentTitle": "Contract"],
                                           file: ("file", "contract.pdf", "application/pdf", Data("just some text, not a PDF".utf8)))
@@ -349,9 +329,7 @@ import VaporTesting
 
     @Test func partiesStartFromTheAccountAndAreNamedInCheckYourAnswers() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let plaintiff = try await b.get(path + "/plaintiffs/new")
             #expect(plaintiff.body.contains("value=\"Tremblay\""))
             #expect(plaintiff.body.contains("value=\"1 Main Street\""))
@@ -410,9 +388,7 @@ import VaporTesting
 
     @Test func aFeeWaiverIsCheckedAgainstTheRegulation() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             let waiver = ["feeChoice": "waiver", "primaryIncome": "employment", "householdSize": "1",
                           "grossIncome": "90,000", "liquidAssets": "100", "netWorth": "100"]
@@ -440,9 +416,7 @@ import VaporTesting
     /// guarded in DocketDocumentsTests and measured by `bench/pdf-layout`).
     @Test func aLongUnbrokenSummaryIssues() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             try await b.get(path + "/story")
             try await b.expectRedirect(b.post(path + "/story", ["summary": String(repeating: "W", count: 10_000), "incidentOn": "2026-03-15"]))
@@ -455,9 +429,7 @@ import VaporTesting
 
     @Test func anIssueInterruptedBeforeSealingIsFinishedOnceByTheSweep() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             try await b.fillClaim(path)
             try await b.expectRedirect(b.submitClaim(path))
             // As if the process stopped between the issue's commit and the sealing.
@@ -502,9 +474,7 @@ import VaporTesting
 
     @Test func officesAreNamedInThePagesLanguageAndToldApartByStreet() async throws {
         try await withDocket { app, _ in
-            let b = Browser(app)
-            try await b.register()
-            let path = try await b.startClaim()
+            let (b, path) = try await filerWithClaim(app)
             let english = try await b.get(path + "/office")
             #expect(english.body.contains("Peterborough Courthouse — 470 Water St., Peterborough"))
             #expect(english.body.contains("Peterborough Courthouse — 70 Simcoe St., Peterborough"))

@@ -80,6 +80,13 @@ func claimRecord(_ app: Application, _ path: String) async throws -> ClaimRecord
     try #require(try await ClaimRecord.find(claimID(path), on: app.db))
 }
 
+/// A person who registered and started a claim: their browser and the claim's path.
+func filerWithClaim(_ app: Application) async throws -> (Browser, String) {
+    let b = Browser(app)
+    try await b.register()
+    return (b, try await b.startClaim())
+}
+
 /// A clerk made with `docket staff add`, who has set a password from the emailed link and signed in.
 func signedInClerk(_ app: Application) async throws -> Browser {
     let link = try await StaffAccounts.add(email: "clerk@example.com", role: "clerk", app: app)
