@@ -100,6 +100,9 @@ import VaporTesting
             let list = try await clerk.get("/staff/offices")
             #expect(list.status == .ok)
             #expect(!list.body.contains("/staff/offices/new"))
+            // Offices are shown by name, address and the short code of their file numbers, not by internal code.
+            #expect(list.body.contains("Toronto Small Claims Court<br><span class=\"hint\">File numbers: TOR47-SC-…</span>"))
+            #expect(!list.body.contains(">toronto-47-sheppard<"))
             #expect(try await clerk.get("/staff/offices/new").status == .forbidden)
             #expect(try await clerk.post("/staff/offices/toronto-47-sheppard/retire", [:]).status == .forbidden)
             #expect(try await CourtOfficeRecord.query(on: app.db).filter(\.$retiredAt != nil).count() == 0)

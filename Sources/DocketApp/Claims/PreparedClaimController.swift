@@ -26,7 +26,8 @@ struct PreparedClaimController: RouteCollection {
                             b.field("amount", width: "medium"), b.field("incidentOn", "date", width: "medium"),
                             b.field("file", "file")]),
         ], multipart: true)
-        return try await req.page("form-page", titleKey: "prepared.title", ClaimFee.Body(form: form, intro: req.t("prepared.intro")),
+        return try await req.page("form-page", titleKey: "prepared.title", ClaimFee.Body(form: form, intro: req.t("prepared.intro"),
+                                                                                          back: LinkView(href: "/account", label: req.t("nav.account"))),
                                   status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -20,6 +20,7 @@ struct CourtOfficeController: RouteCollection {
 
     struct Row: Encodable {
         let code: String
+        let shortCode: String
         let name: String
         let address: String
         let phone: String
@@ -34,7 +35,7 @@ struct CourtOfficeController: RouteCollection {
     }
 
     static func row(_ r: CourtOfficeRecord, _ language: Language) -> Row {
-        Row(code: r.code, name: r.name(language), address: r.office.fullAddress, phone: r.phone,
+        Row(code: r.code, shortCode: r.shortCode, name: r.name(language), address: r.office.fullAddress, phone: r.phone,
             confirmed: r.smallClaims == "confirmed", retired: r.retiredAt != nil)
     }
 
