@@ -143,6 +143,20 @@ import VaporTesting
             await #expect(throws: VerifyCommand.NotIssued.self) { try await VerifyCommand().run(using: &context2) }
             #expect(second.output.contains("Not issued by this court"))
 
+            // An agreement sealed by Docket is named as what it is, never as issued by the court.
+            var agreement = document()
+            agreement.append(Data("% agreement\n".utf8))
+            let prepared = try SealedDocuments.prepare(agreement, kind: .agreement, app: app)
+            _ = try await SealedDocuments.record(prepared, title: "Settlement agreement", reference: "ODR-1A2B3C4D",
+                                                 signedBy: "Marie Tremblay & Paul Roy", at: app.docket.clock.now(), on: app.db)
+            try agreement.write(to: URL(fileURLWithPath: path))
+            let third = TestConsole()
+            var context3 = CommandContext(console: third, input: CommandInput(arguments: ["docket", path]))
+            context3.application = app
+            try await VerifyCommand().run(using: &context3)
+            #expect(third.output.contains("Not a court document: a settlement agreement signed on Docket by Marie Tremblay & Paul Roy"))
+            #expect(!third.output.contains("Issued by this court"))
+
             var missing = CommandContext(console: TestConsole(), input: CommandInput(arguments: ["docket", "/no/such/file.pdf"]))
             missing.application = app
             await #expect(throws: UsageError.self) { try await VerifyCommand().run(using: &missing) }
