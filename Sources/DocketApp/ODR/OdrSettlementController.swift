@@ -174,7 +174,9 @@ struct OdrSettlementController: RouteCollection {
     static func signatures(_ entries: [OdrEntry], _ req: Request) -> [TypedSignature] {
         entries.compactMap { e in
             guard case let .signed(name, address) = e.event else { return nil }
-            return TypedSignature(party: e.party, name: name, at: DateText.long(e.at, req.language), address: address)
+            // Each signer by their role in the agreement, not by their email.
+            return TypedSignature(party: req.t(e.side == .claimant ? "pdf.agreement.claimant" : "pdf.agreement.respondent"),
+                                  name: name, at: DateText.long(e.at, req.language), address: address)
         }
     }
 

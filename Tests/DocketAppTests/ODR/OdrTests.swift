@@ -212,6 +212,7 @@ import VaporTesting
             #expect(text.contains("without admission of liability"))
             #expect(text.contains("Paul Roy will pay Marie Tremblay the sum of $1,000.00, by Interac e-Transfer, as follows:"))
             #expect(text.contains("1 Main Street, Ottawa ON K2P 2K1"))
+            #expect(!text.contains("marie@example.com") && !text.contains("paul@example.com"))
             let checker = Browser(app)
             try await checker.get("/verify")
             let checked = try await checker.post("/verify", ["sha256": sha])
