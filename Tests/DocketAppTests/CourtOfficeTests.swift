@@ -87,6 +87,14 @@ import VaporTesting
             let taken = try await admin.post("/staff/offices", ["code": "toronto-47-sheppard", "name": "Again", "streetAddress": "1 Road",
                                                                   "city": "Toronto", "postalCode": "M2N 5N1"])
             #expect(taken.body.contains("Another office already has this code."))
+            let shortTaken = try await admin.post("/staff/offices", ["code": "toronto-47-elsewhere", "name": "Again", "streetAddress": "1 Road",
+                                                                       "city": "Toronto", "postalCode": "M2N 5N1"])
+            #expect(shortTaken.body.contains("Another office has this short code."))
+            let badNames = try await admin.post("/staff/offices", ["code": "newplace-1", "name": "Court\r\nBcc: x", "nameFr": "李",
+                                                                     "streetAddress": "1 Road", "city": "Town", "postalCode": "K2P 2K1"])
+            #expect(badNames.status == .unprocessableEntity)
+            #expect(badNames.body.contains("Remove the line breaks"))
+            #expect(badNames.body.contains("characters Docket cannot print"))
             #expect(try await CourtOfficeRecord.query(on: app.db).count() == before)
             #expect(try await admin.get("/staff/offices/no-such-office/edit").status == .notFound)
             #expect(try await admin.post("/staff/offices/toronto-47-sheppard/retire", [:], csrf: "").status == .forbidden)

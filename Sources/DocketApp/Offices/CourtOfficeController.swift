@@ -66,7 +66,13 @@ struct CourtOfficeController: RouteCollection {
         }
         guard problems.isEmpty else { return try await form(req, action: "/staff/offices", values: values, problems: problems, editing: false) }
         office.smallClaims = office.smallClaims.isEmpty ? "confirmed" : office.smallClaims
-        try await CourtOfficeRecord(office, at: req.now).create(on: req.db)
+        do {
+            try await CourtOfficeRecord(office, at: req.now).create(on: req.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another administrator took the code or short code a moment ago.
+            return try await form(req, action: "/staff/offices", values: values,
+                                  problems: [FieldProblem("shortCode", "error.office.shortCode.taken")], editing: false)
+        }
         req.logger.info("court office added", metadata: ["office": "\(office.code)"])
         return req.redirect(to: "/staff/offices?saved=1")
     }

@@ -69,7 +69,8 @@ public struct CourtOffice: Equatable, Sendable {
         else if !(3...60).contains(o.code.count) || !o.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             problems.append(FieldProblem("code", "error.office.code.invalid"))
         }
-        if o.name.isEmpty { problems.append(FieldProblem("name", "error.office.name.missing")) }
+        if let problem = TextField.problem(o.name, "name", max: 200, missingKey: "error.office.name.missing") { problems.append(problem) }
+        if let problem = TextField.optionalProblem(o.nameFr, "nameFr", max: 200) { problems.append(problem) }
         if !(2...12).contains(o.shortCode.count) || !o.shortCode.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
             problems.append(FieldProblem("shortCode", "error.office.shortCode.invalid"))
         }
