@@ -10,7 +10,7 @@ import VaporTesting
     @Test func theClockMovesOutsideProductionAndTheSweepRunsAtOnce() async throws {
         let mail = RecordingTransport()
         try await withDocket(environment: .development, transport: mail, movableClock: true) { app, _ in
-            let (claimant, path) = try await submittedDispute(app)
+            let (_, path) = try await submittedDispute(app)
             let before = app.docket.clock.now()
             let clerk = Browser(app)
             try await clerk.get("/dev/clock")
@@ -18,7 +18,6 @@ import VaporTesting
             #expect(app.docket.clock.now().timeIntervalSince(before) >= 15 * 86_400)
             let id = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
             #expect(try await OdrCases.entries(id, on: app.db).contains { $0.event == .lapsed })
-            _ = claimant
 
             for bad in [["action": "advance", "days": "many"], ["action": "set", "at": "tomorrow"], ["action": "jump"]] {
                 let refused = try await clerk.post("/dev/clock", bad)

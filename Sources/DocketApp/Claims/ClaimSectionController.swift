@@ -118,9 +118,7 @@ struct ClaimSectionController: RouteCollection {
         // A person filing for themselves is the first plaintiff: start from their account's details.
         if side == .plaintiff, list.isEmpty, req.parameters.get("index") == nil, let account = req.account,
            account.kind != AccountKind.representative.rawValue, let c = try await account.$contact.get(on: req.db)?.details {
-            values = DraftForms.values(of: ClaimParty(kind: .individual, firstName: c.firstName, lastName: c.lastName, address: c.address,
-                                                      city: c.city, province: c.province, postalCode: c.postalCode, phone: c.phone,
-                                                      email: account.email))
+            values = DraftForms.values(of: ClaimParty(contact: c, email: account.email))
         }
         var action = "\(side.plural)/new"
         if req.parameters.get("index") != nil {

@@ -187,8 +187,8 @@ struct OdrCaseController: RouteCollection {
         let (first, last) = ClaimParty.split(fullName: name)
         var party = ClaimParty(kind: .individual, firstName: first, lastName: last, province: "ON", email: email)
         if let account, let record = try await AccountRecord.find(account, on: db), let contact = try await record.$contact.get(on: db)?.details {
-            party.address = contact.address; party.city = contact.city; party.province = contact.province
-            party.postalCode = contact.postalCode; party.phone = contact.phone
+            party = ClaimParty(contact: contact, email: email)
+            party.firstName = first; party.lastName = last
         }
         return party
     }

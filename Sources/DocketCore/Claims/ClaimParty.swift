@@ -49,6 +49,12 @@ public struct ClaimParty: Codable, Sendable, Equatable {
         alsoKnownAs.isEmpty ? name : name + " (a.k.a. " + alsoKnownAs.joined(separator: "; ") + ")"
     }
 
+    /// A person as their account's contact details give them: name, address and phone.
+    public init(contact c: ContactDetails, email: String) {
+        self.init(kind: .individual, firstName: c.firstName, lastName: c.lastName, address: c.address, city: c.city,
+                  province: c.province, postalCode: c.postalCode, phone: c.phone, email: email)
+    }
+
     /// "Paul Roy" → ("Paul", "Roy"); "Marie-Ève de la Fontaine" → ("Marie-Ève", "de la Fontaine")
     /// where a particle starts the surname; a single word is a last name.
     public static func split(fullName: String) -> (first: String, last: String) {

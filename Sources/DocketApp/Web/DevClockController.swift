@@ -50,16 +50,6 @@ struct DevClockController: RouteCollection {
     }
 }
 
-/// What the background loop does besides mail: ODR lapses, reminders and defaults, issues to
-/// finish, and old rate-limit windows.
-enum Sweep {
-    static func run(app: Application) async throws {
-        try await OdrSweep.run(app: app)
-        try await ClaimFiling.completePendingIssues(app: app)
-        try await RateLimiter.prune(now: app.docket.clock.now(), on: app.db)
-    }
-}
-
 extension Settings {
     /// The clock `docket serve` runs on: real time in production; outside it, a clock that can be
     /// moved, starting at `DOCKET_NOW` or `DOCKET_CLOCK_OFFSET` if given.
