@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
 
     app.middleware = Middlewares()
     app.middleware.use(InFlightRequests.Middleware(requests: app.inFlightRequests))
+    app.servers.use { $0.docketServer }
     app.http.server.configuration.shutdownTimeout = .seconds(Int64(settings.shutdownGraceSeconds))
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())

@@ -95,7 +95,7 @@ func withLiveDocket(settings adjust: (inout Settings) -> Void = { _ in },
     try await withDocket(settings: adjust) { app, clock in
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         do {
-            let port = try #require(app.http.server.shared.localAddress?.port)
+            let port = try #require(app.docketServer.localAddress?.port)
             try await body(app, clock, RawHTTP(port: port))
         } catch {
             await app.server.shutdown()
