@@ -24,8 +24,10 @@ import Testing
     @Test func aLongURLGets414AndLongHeadersGet431() async throws {
         try await withLiveDocket { _, _, http in
             let longURL = "/health?q=" + String(repeating: "a", count: 20 * 1024)
-            let url = try await http.exchange(RawHTTP.request("GET", longURL), pieceSize: 1024)
-            #expect(url.status == 414, "\(url.head)")
+            for piece in [1024, 1 << 20] {
+                let url = try await http.exchange(RawHTTP.request("GET", longURL), pieceSize: piece)
+                #expect(url.status == 414, "\(piece)-byte writes: \(url.head)")
+            }
 
             let oneHuge = try await http.exchange(RawHTTP.request("GET", "/health", headers: ["X-Big: " + String(repeating: "b", count: 20 * 1024)]))
             #expect(oneHuge.status == 431, "\(oneHuge.head)")

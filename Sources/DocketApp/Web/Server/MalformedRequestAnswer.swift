@@ -6,6 +6,18 @@ import NIOHTTP1
 final class RequestHeadProgress {
     /// True until the current request's first line ends.
     var inRequestLine = true
+    /// The length of the current request's first line so far.
+    var requestLineBytes = 0
+
+    /// True when the request line itself is over the parser's limit for one field.
+    var requestLineTooLong: Bool {
+        inRequestLine || requestLineBytes > MalformedRequestAnswer.limits.maxHeaderFieldSize
+    }
+
+    func startRequest() {
+        inRequestLine = true
+        requestLineBytes = 0
+    }
 }
 
 /// Sits before the HTTP parser and notes when a request's first line has ended.
@@ -18,8 +30,14 @@ final class RequestLineWatch: ChannelInboundHandler, RemovableChannelHandler {
     init(progress: RequestHeadProgress) { self.progress = progress }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if progress.inRequestLine, Self.unwrapInboundIn(data).readableBytesView.contains(UInt8(ascii: "\n")) {
-            progress.inRequestLine = false
+        if progress.inRequestLine {
+            let bytes = Self.unwrapInboundIn(data).readableBytesView
+            if let end = bytes.firstIndex(of: UInt8(ascii: "\n")) {
+                progress.inRequestLine = false
+                progress.requestLineBytes += end - bytes.startIndex
+            } else {
+                progress.requestLineBytes += bytes.count
+            }
         }
         context.fireChannelRead(data)
     }
@@ -40,7 +58,7 @@ final class MalformedRequestAnswer: ChannelDuplexHandler, RemovableChannelHandle
     init(progress: RequestHeadProgress) { self.progress = progress }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .end = Self.unwrapInboundIn(data) { progress.inRequestLine = true }
+        if case .end = Self.unwrapInboundIn(data) { progress.startRequest() }
         context.fireChannelRead(data)
     }
 
@@ -63,7 +81,7 @@ final class MalformedRequestAnswer: ChannelDuplexHandler, RemovableChannelHandle
             context.close(promise: nil)
             return
         }
-        let (status, text) = Self.answer(to: parserError, inRequestLine: progress.inRequestLine)
+        let (status, text) = Self.answer(to: parserError, inRequestLine: progress.requestLineTooLong)
         var body = context.channel.allocator.buffer(capacity: text.utf8.count)
         body.writeString(text)
         let headers = HTTPHeaders([
