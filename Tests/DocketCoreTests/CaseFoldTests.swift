@@ -22,8 +22,8 @@ import Testing
     @Test func aSubmittedClaimWaitsForTheClerk() {
         let s = fold([submitted], at: "2026-11-23T11:00")
         #expect(s.stage == .submitted)
-        #expect(s.can(.clerk, "issue-claim"))
-        #expect(!s.can(.plaintiff, "file-affidavit-of-service", "D1"))
+        #expect(s.can(.clerk, .issueClaim))
+        #expect(!s.can(.plaintiff, .fileAffidavitOfService, "D1"))
         #expect(s.deadlines.isEmpty)
         #expect(CaseFold.fold([], rules: rules, now: Date()).stage == .submitted)
     }
@@ -32,14 +32,14 @@ import Testing
         let s = fold([submitted, issued], at: "2026-12-01T10:00")
         #expect(s.stage == .awaitingService)
         #expect(s.fileNumber == "TOR-SC-26-000001")
-        #expect(s.deadlines == [OpenDeadline(what: "serve-claim", who: .plaintiff, defendant: "D1", by: d("2027-05-25"), rule: "r. 8.01(2)", missed: false)])
-        #expect(s.can(.plaintiff, "file-affidavit-of-service", "D1"))
+        #expect(s.deadlines == [OpenDeadline(what: .serveClaim, who: .plaintiff, defendant: "D1", by: d("2027-05-25"), rule: "r. 8.01(2)", missed: false)])
+        #expect(s.can(.plaintiff, .fileAffidavitOfService, "D1"))
         // 2027-05-23 is a Sunday and 05-24 Victoria Day: the period runs to Tuesday the 25th.
         let missed = fold([submitted, issued], at: "2027-05-26T10:00")
         #expect(missed.deadlines.first?.by == d("2027-05-25"))
         #expect(missed.deadlines.first?.missed == true)
-        #expect(!missed.can(.plaintiff, "file-affidavit-of-service", "D1"))
-        #expect(missed.can(.plaintiff, "move-to-extend-time-for-service", "D1"))
+        #expect(!missed.can(.plaintiff, .fileAffidavitOfService, "D1"))
+        #expect(missed.can(.plaintiff, .moveToExtendTimeForService, "D1"))
     }
 
     @Test func serviceStartsTheTwentyDaysForADefence() {
@@ -48,32 +48,32 @@ import Testing
         let s = fold([submitted, issued, served], at: "2026-12-10T10:00")
         #expect(s.stage == .awaitingResponse)
         #expect(s.defendants["D1"] == .served)
-        #expect(s.deadlines == [OpenDeadline(what: "file-defence", who: .defendant, defendant: "D1", by: d("2026-12-22"), rule: "r. 9.01", missed: false)])
-        #expect(s.can(.defendant, "file-defence", "D1"))
-        #expect(!s.can(.plaintiff, "request-noting-in-default", "D1"))
+        #expect(s.deadlines == [OpenDeadline(what: .fileDefence, who: .defendant, defendant: "D1", by: d("2026-12-22"), rule: "r. 9.01", missed: false)])
+        #expect(s.can(.defendant, .fileDefence, "D1"))
+        #expect(!s.can(.plaintiff, .requestNotingInDefault, "D1"))
     }
 
     @Test func noDefenceInTimeLeadsToDefaultAndJudgment() {
         let served: (CaseRole, DocketEvent) = (.plaintiff, .claimServed(defendant: "D1", method: .personal, at: t("2026-11-24T10:00")))
         // Personal service 2026-11-24: defence by 2026-12-14 (a Monday).
         let onLastDay = fold([submitted, issued, served], at: "2026-12-14T16:00")
-        #expect(!onLastDay.can(.plaintiff, "request-noting-in-default", "D1"))
+        #expect(!onLastDay.can(.plaintiff, .requestNotingInDefault, "D1"))
         let after = fold([submitted, issued, served], at: "2026-12-15T09:00")
         #expect(after.deadlines.first?.missed == true)
-        #expect(after.can(.plaintiff, "request-noting-in-default", "D1"))
+        #expect(after.can(.plaintiff, .requestNotingInDefault, "D1"))
         // The defendant may still defend until noted in default.
-        #expect(after.can(.defendant, "file-defence", "D1"))
+        #expect(after.can(.defendant, .fileDefence, "D1"))
 
         let requested: (CaseRole, DocketEvent) = (.plaintiff, .notingInDefaultRequested(defendant: "D1", on: d("2026-12-15")))
         let pending = fold([submitted, issued, served, requested], at: "2026-12-15T10:00")
-        #expect(pending.can(.clerk, "note-in-default", "D1"))
+        #expect(pending.can(.clerk, .noteInDefault, "D1"))
 
         let noted: (CaseRole, DocketEvent) = (.clerk, .notedInDefault(defendant: "D1", on: d("2026-12-16")))
         let inDefault = fold([submitted, issued, served, requested, noted], at: "2026-12-16T10:00")
         #expect(inDefault.stage == .inDefault)
-        #expect(!inDefault.can(.defendant, "file-defence", "D1"))
-        #expect(inDefault.can(.plaintiff, "request-default-judgment", "D1"))
-        #expect(inDefault.can(.clerk, "sign-default-judgment", "D1"))
+        #expect(!inDefault.can(.defendant, .fileDefence, "D1"))
+        #expect(inDefault.can(.plaintiff, .requestDefaultJudgment, "D1"))
+        #expect(inDefault.can(.clerk, .signDefaultJudgment, "D1"))
 
         // A defence arriving after noting in default changes nothing.
         let late: (CaseRole, DocketEvent) = (.defendant, .defenceFiled(defendant: "D1", on: d("2026-12-17")))
@@ -82,7 +82,7 @@ import Testing
         let judgment: (CaseRole, DocketEvent) = (.clerk, .defaultJudgment(defendant: "D1", on: d("2026-12-18")))
         let done = fold([submitted, issued, served, requested, noted, judgment], at: "2026-12-18T10:00")
         #expect(done.stage == .judgment)
-        #expect(done.can(.plaintiff, "enforce-judgment", "D1"))
+        #expect(done.can(.plaintiff, .enforceJudgment, "D1"))
     }
 
     @Test func anUnliquidatedClaimGoesToAssessment() {
@@ -92,8 +92,8 @@ import Testing
             (.clerk, .notedInDefault(defendant: "D1", on: d("2026-12-16"))),
         ]
         let s = fold(events, at: "2026-12-16T10:00")
-        #expect(s.can(.plaintiff, "request-assessment", "D1"))
-        #expect(!s.can(.plaintiff, "request-default-judgment", "D1"))
+        #expect(s.can(.plaintiff, .requestAssessment, "D1"))
+        #expect(!s.can(.plaintiff, .requestDefaultJudgment, "D1"))
     }
 
     @Test func aDefenceOpensTheDefendantsClaimAndTheConference() {
@@ -104,15 +104,15 @@ import Testing
         ]
         let s = fold(events, at: "2026-12-02T10:00")
         #expect(s.stage == .defended)
-        #expect(s.deadlines.map(\.what) == ["file-defendants-claim", "hold-settlement-conference"])
-        #expect(s.deadlines.first { $0.what == "file-defendants-claim" }?.by == d("2026-12-21"))
-        #expect(s.deadlines.first { $0.what == "hold-settlement-conference" }?.by == d("2027-03-01"))
-        #expect(s.can(.defendant, "file-defendants-claim", "D1"))
-        #expect(s.can(.clerk, "schedule-settlement-conference"))
-        #expect(!s.can(.plaintiff, "request-noting-in-default", "D1"))
+        #expect(s.deadlines.map(\.what) == [.fileDefendantsClaim, .holdSettlementConference])
+        #expect(s.deadlines.first { $0.what == .fileDefendantsClaim }?.by == d("2026-12-21"))
+        #expect(s.deadlines.first { $0.what == .holdSettlementConference }?.by == d("2027-03-01"))
+        #expect(s.can(.defendant, .fileDefendantsClaim, "D1"))
+        #expect(s.can(.clerk, .scheduleSettlementConference))
+        #expect(!s.can(.plaintiff, .requestNotingInDefault, "D1"))
         let later = fold(events, at: "2026-12-22T10:00")
-        #expect(!later.can(.defendant, "file-defendants-claim", "D1"))
-        #expect(later.deadlines.first { $0.what == "file-defendants-claim" }?.missed == true)
+        #expect(!later.can(.defendant, .fileDefendantsClaim, "D1"))
+        #expect(later.deadlines.first { $0.what == .fileDefendantsClaim }?.missed == true)
     }
 
     @Test func anAdmissionGivesThePlaintiffTwentyDaysToDisputeTheTerms() {
@@ -123,9 +123,9 @@ import Testing
         ]
         let s = fold(events, at: "2026-12-04T10:00")
         #expect(s.stage == .admitted)
-        #expect(s.deadlines == [OpenDeadline(what: "dispute-payment-terms", who: .plaintiff, defendant: "D1", by: d("2026-12-23"), rule: "r. 9.03", missed: false)])
-        #expect(s.can(.plaintiff, "dispute-payment-terms", "D1"))
-        #expect(!fold(events, at: "2026-12-24T10:00").can(.plaintiff, "dispute-payment-terms", "D1"))
+        #expect(s.deadlines == [OpenDeadline(what: .disputePaymentTerms, who: .plaintiff, defendant: "D1", by: d("2026-12-23"), rule: "r. 9.03", missed: false)])
+        #expect(s.can(.plaintiff, .disputePaymentTerms, "D1"))
+        #expect(!fold(events, at: "2026-12-24T10:00").can(.plaintiff, .disputePaymentTerms, "D1"))
     }
 
     @Test func eachDefendantHasItsOwnClock() {
@@ -136,8 +136,8 @@ import Testing
         let s = fold(events, at: "2026-12-15T10:00")
         #expect(s.stage == .awaitingService)
         #expect(s.defendants == ["D1": .served, "D2": .unserved])
-        #expect(s.can(.plaintiff, "request-noting-in-default", "D1"))
-        #expect(s.can(.plaintiff, "file-affidavit-of-service", "D2"))
+        #expect(s.can(.plaintiff, .requestNotingInDefault, "D1"))
+        #expect(s.can(.plaintiff, .fileAffidavitOfService, "D2"))
         // Entries are read in sequence order, however they are stored.
         let shuffled = docket(events).reversed()
         #expect(CaseFold.fold(Array(shuffled), rules: rules, now: t("2026-12-15T10:00")).defendants == s.defendants)

@@ -125,7 +125,7 @@ import Testing
                        DocketEntry(sequence: 3, recordedAt: t, by: .clerk, event: .claimRejected(reasons: "No.")),
                        DocketEntry(sequence: 4, recordedAt: t, by: .clerk, event: .claimIssued(fileNumber: "X", on: CivilDate("2026-01-05")!))]
         let rules = RuleSets.ontarioSmallClaims
-        #expect(CaseFold.fold(Array(entries.prefix(2)), rules: rules, now: t).can(.clerk, "issue-claim"))
+        #expect(CaseFold.fold(Array(entries.prefix(2)), rules: rules, now: t).can(.clerk, .issueClaim))
         let summary = CaseFold.fold(entries, rules: rules, now: t)
         #expect(summary.stage == .rejected)
         #expect(summary.fileNumber == nil)

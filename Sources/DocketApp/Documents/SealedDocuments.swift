@@ -30,38 +30,6 @@ enum SealKind: String, Sendable {
     case court, agreement
 }
 
-/// The register says what each sealed document is.
-struct AddSealKinds: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.schema(SealedDocumentRecord.schema).field("kind", .string, .required, .sql(.default("court"))).update()
-        try await db.schema(SealedDocumentRecord.schema).field("signed_by", .string, .required, .sql(.default(""))).update()
-    }
-
-    func revert(on db: any Database) async throws {
-        try await db.schema(SealedDocumentRecord.schema).deleteField("kind").update()
-        try await db.schema(SealedDocumentRecord.schema).deleteField("signed_by").update()
-    }
-}
-
-struct CreateSealedDocuments: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.schema(SealedDocumentRecord.schema)
-            .id()
-            .field("sha256", .string, .required)
-            .field("signature", .string, .required)
-            .field("title", .string, .required)
-            .field("reference", .string, .required)
-            .field("path", .string, .required)
-            .field("sealed_at", .datetime, .required)
-            .unique(on: "sha256")
-            .create()
-    }
-
-    func revert(on db: any Database) async throws {
-        try await db.schema(SealedDocumentRecord.schema).delete()
-    }
-}
-
 enum SealedDocuments {
     /// The seal's private key: `DOCKET_SEAL_KEY` (base64 of 32 bytes) if set, else `seal.key` in
     /// the data folder, made on first start.

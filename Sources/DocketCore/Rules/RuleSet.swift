@@ -19,6 +19,10 @@ public struct RuleSet: Sendable {
     public let limitationSource: String
     /// Household amounts below which a fee waiver is granted by the clerk.
     public let feeWaiverThresholds: Schedule<FeeWaiverThresholds>
+    /// Whether online claims issue automatically or on a clerk's confirmation.
+    public var issuance: IssuanceMode = .automatic
+    /// The periods of a case after filing.
+    public var courtPeriods = CourtPeriods()
 
     public var periods: Periods { Periods(calendar: calendar) }
 
@@ -43,10 +47,19 @@ public struct RuleSet: Sendable {
     }
 
     public func with(calendar: CourtCalendar) -> RuleSet {
-        RuleSet(id: id, name: name, calendar: calendar, monetaryLimit: monetaryLimit, appealLimit: appealLimit,
+        var copy = RuleSet(id: id, name: name, calendar: calendar, monetaryLimit: monetaryLimit, appealLimit: appealLimit,
                 fees: fees, frequentClaimantThreshold: frequentClaimantThreshold, frequentClaimantSource: frequentClaimantSource,
                 limitationYears: limitationYears, ultimateLimitationYears: ultimateLimitationYears, limitationSource: limitationSource,
                 feeWaiverThresholds: feeWaiverThresholds)
+        copy.issuance = issuance
+        copy.courtPeriods = courtPeriods
+        return copy
+    }
+
+    public func with(issuance: IssuanceMode) -> RuleSet {
+        var copy = self
+        copy.issuance = issuance
+        return copy
     }
 }
 

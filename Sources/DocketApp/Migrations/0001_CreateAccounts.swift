@@ -1,0 +1,55 @@
+import DocketCore
+import Fluent
+
+struct CreateAccounts: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(ContactRecord.schema)
+            .id()
+            .field("account_id", .uuid, .required)
+            .field("last_name", .string, .required)
+            .field("first_name", .string, .required)
+            .field("firm", .string, .required)
+            .field("address", .string, .required)
+            .field("city", .string, .required)
+            .field("province", .string, .required)
+            .field("country", .string, .required)
+            .field("postal_code", .string, .required)
+            .field("phone", .string, .required)
+            .field("phone_extension", .string, .required)
+            .field("fax", .string, .required)
+            .field("recorded_at", .datetime, .required)
+            .create()
+        try await db.schema(AccountRecord.schema)
+            .id()
+            .field("sign_in_id", .string, .required)
+            .field("email", .string, .required)
+            .field("recovery_email", .string)
+            .field("kind", .string, .required)
+            .field("staff_role", .string)
+            .field("law_society_number", .string)
+            .field("password_hash", .string, .required)
+            .field("terms_version", .string, .required)
+            .field("terms_accepted_at", .datetime)
+            .field("failed_sign_ins", .int, .required)
+            .field("locked_until", .datetime)
+            .field("contact_id", .uuid, .references(ContactRecord.schema, "id"))
+            .field("created_at", .datetime, .required)
+            .unique(on: "sign_in_id")
+            .unique(on: "email")
+            .create()
+        try await db.schema(SecurityAnswerRecord.schema)
+            .id()
+            .field("account_id", .uuid, .required, .references(AccountRecord.schema, "id"))
+            .field("position", .int, .required)
+            .field("question", .string, .required)
+            .field("answer_hash", .string, .required)
+            .unique(on: "account_id", "position")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(SecurityAnswerRecord.schema).delete()
+        try await db.schema(AccountRecord.schema).delete()
+        try await db.schema(ContactRecord.schema).delete()
+    }
+}
