@@ -42,7 +42,7 @@ struct MyAccountController: RouteCollection {
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? account.signInID,
             kind: req.t("kind.\(account.kind)"), lawSocietyNumber: account.lawSocietyNumber,
             deleted: (try? req.query.get(String.self, at: "deleted")) == "1",
-            drafts: drafts, hasDrafts: !drafts.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty, transactionCount: try await filings(req, account).count,
+            drafts: drafts, hasDrafts: !drafts.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty, transactionCount: try await filingsQuery(req, account).count(),
             termsVersion: account.termsVersion,
             termsAcceptedAt: account.termsAcceptedAt.map { DateText.long($0, req.language) })
         return try await req.page("account", titleKey: "account.title", body)
@@ -80,26 +80,31 @@ struct MyAccountController: RouteCollection {
             }
     }
 
-    private func filings(_ req: Request, _ account: AccountRecord) async throws -> [ClaimRecord] {
-        try await ClaimRecord.query(on: req.db).filter(\.$accountID == account.id!)
-            .filter(\.$status != ClaimRecord.Status.draft.rawValue).sort(\.$submittedAt, .descending).all()
+    /// The account's filed claims, from the cases' projection.
+    private func filingsQuery(_ req: Request, _ account: AccountRecord) -> QueryBuilder<CaseProjectionRecord> {
+        CaseProjectionRecord.query(on: req.db).filter(\.$kind == CaseKind.court.rawValue).filter(\.$filerAccountID == account.id!)
     }
 
     /// Each filing with its status, court file number, issue date and documents (seed 002 "Transactions").
     func transactions(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let items = try await filings(req, account).map { c in
+        let filed = try await filingsQuery(req, account).sort(\.$submittedAt, .descending).all()
+        let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ filed.compactMap(\.id)).all()
+            .map { ($0.id!, $0) })
+        let items = filed.compactMap { row -> TransactionItem? in
+            guard let c = claims[row.id!] else { return nil }
             let d = c.draft
             var documents = d.documents.enumerated().compactMap { n, doc in
                 doc.reference == nil ? nil : LinkView(href: ClaimAccess.path(c, "documents/\(n)"), label: doc.title)
             }
-            if c.documentSHA256 != nil {
+            if row.documentSHA256 != nil {
                 documents.insert(LinkView(href: ClaimAccess.path(c, "claim.pdf"), label: req.t("transactions.issuedClaim")), at: 0)
             }
+            let status = row.filingStatus
             return TransactionItem(href: ClaimAccess.path(c), title: req.t("claim.against", [d.defendants.map(\.name).joined(separator: ", ")]),
-                                   status: c.status, statusLabel: req.t("claim.status.\(c.status)"), fileNumber: c.fileNumber,
-                                   issuedOn: c.issuedOn.flatMap(CivilDate.init).map(req.day),
-                                   submitted: c.submittedAt.map { DateText.long($0, req.language) } ?? "", documents: documents)
+                                   status: status, statusLabel: req.t("claim.status.\(status)"), fileNumber: row.fileNumber,
+                                   issuedOn: row.issuedOn.flatMap(CivilDate.init).map(req.day),
+                                   submitted: row.submittedAt.map { DateText.long($0, req.language) } ?? "", documents: documents)
         }
         return try await req.page("transactions", titleKey: "transactions.title", TransactionsBody(items: items, hasItems: !items.isEmpty))
     }

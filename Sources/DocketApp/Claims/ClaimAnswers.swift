@@ -47,15 +47,24 @@ enum ClaimAnswers {
         ]
     }
 
-    static func describe(_ req: Request, _ event: DocketEvent) -> String {
+    /// One docket entry in the reader's language; `state` names the parties its events refer to by id.
+    static func describe(_ req: Request, _ event: DocketEvent, in state: CaseSummary) -> String {
+        func name(_ id: PartyID) -> String { state.filed?.defendants.first { $0.id == id }?.name ?? id.rawValue }
         switch event {
         case let .claimSubmitted(defendants, _): return req.t("docket.claimSubmitted", [defendants.joined(separator: ", ")])
+        case let .claimFiled(filed): return req.t("docket.claimFiled", [filed.defendants.map(\.name).joined(separator: ", ")])
         case let .feePaid(amount, reference): return req.t("docket.feePaid", [req.money(amount), reference])
         case .feeWaiverRequested: return req.t("docket.feeWaiver")
         case let .claimReferred(reasons): return req.t("docket.claimReferred", [reasons.map { req.t("review.\($0)") }.joined(separator: "; ")])
         case let .claimRejected(reasons): return req.t("docket.claimRejected", [reasons])
         case let .claimIssued(number, on): return req.t("docket.claimIssued", [number, req.day(on)])
-        default: return req.t("docket.other")
+        case .claimSealed: return req.t("docket.claimSealed")
+        case let .claimServed(d, _, _): return req.t("docket.claimServed", [name(d)])
+        case let .defenceFiled(d, _): return req.t("docket.defenceFiled", [name(d)])
+        case let .admissionWithProposal(d, _, _): return req.t("docket.admissionWithProposal", [name(d)])
+        case let .notingInDefaultRequested(d, _): return req.t("docket.notingInDefaultRequested", [name(d)])
+        case let .notedInDefault(d, _): return req.t("docket.notedInDefault", [name(d)])
+        case let .defaultJudgment(d, _): return req.t("docket.defaultJudgment", [name(d)])
         }
     }
 }

@@ -94,11 +94,10 @@ struct ClaimController: RouteCollection {
         if !problems.isEmpty { return try await ClaimFee.page(req, claim, values: values, problems: problems) }
         try await ClaimAccess.save(draft, to: claim, req)
         do {
-            let filed = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: req.application, logger: req.logger)
-            return req.redirect(to: ClaimAccess.path(filed) + "?submitted=1")
-        } catch let refusal as ClaimFiling.Refusal {
-            switch refusal {
-            case .notADraft: throw Abort(.conflict, reason: "submitted")
+            _ = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: req.application, logger: req.logger)
+            return req.redirect(to: ClaimAccess.path(claim) + "?submitted=1")
+        } catch let refusal as Refusal {
+            switch refusal.reason {
             case .incomplete: return req.redirect(to: ClaimAccess.path(claim))
             case .waiverNotGranted:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "error.waiver.notGranted")])
@@ -106,31 +105,40 @@ struct ClaimController: RouteCollection {
                 return try await ClaimFee.refused(req, claim, req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)), values: values)
             case .feeUnknown:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "fee.unknown")])
+            case .feeChanged:
+                return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", refusal.key)])
+            case .notPermitted, .alreadyDone, .reasonsMissing:
+                throw refusal
             }
         }
     }
 
     func download(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req)
-        guard let sha = claim.documentSHA256, let data = try await SealedDocuments.file(sha256: sha, app: req.application, on: req.db)
+        let state = try await CourtActs.state(of: claim.id!, app: req.application, on: req.db)
+        guard let sha = state.sealedSHA256, let data = try await SealedDocuments.file(sha256: sha, app: req.application, on: req.db)
         else { throw Abort(.notFound) }
-        return .download(data, type: UploadKind.pdf.contentType, filename: "\(claim.fileNumber ?? "claim").pdf")
+        return .download(data, type: UploadKind.pdf.contentType, filename: "\(state.fileNumber ?? "claim").pdf")
     }
 
+    /// A submitted claim as its docket makes it.
     private func submitted(_ req: Request, _ claim: ClaimRecord) async throws -> Response {
         let draft = claim.draft
-        let records = try await CaseDocket.records(of: claim.id!, on: req.db)
-        let entries = records.compactMap(\.entry).map { EntryView(when: DateText.long($0.recordedAt, req.language), what: ClaimAnswers.describe(req, $0.event)) }
+        let entries = try await CaseDocket.entries(of: claim.id!, on: req.db)
+        let state = CaseFold.fold(entries, rules: req.docket.rules, now: req.now)
+        let office = try await CaseProjectionRecord.find(claim.id!, on: req.db)?.officeCode ?? draft.officeCode
         let body = ClaimShowBody(
-            status: claim.status, statusLabel: req.t("claim.status.\(claim.status)"), fileNumber: claim.fileNumber,
-            issuedOn: claim.issuedOn.flatMap(CivilDate.init).map(req.day),
-            office: try await officeName(claim.officeCode, req),
+            status: state.filingStatus, statusLabel: req.t("claim.status.\(state.filingStatus)"), fileNumber: state.fileNumber,
+            issuedOn: state.issuedOn.map(req.day),
+            office: try await officeName(office, req),
             plaintiffs: draft.plaintiffs.map(\.fullDescription).joined(separator: "; "),
             defendants: draft.defendants.map(\.fullDescription).joined(separator: "; "),
-            amount: req.money(draft.total), fee: claim.feeCents.map { req.money(Money(cents: $0)) },
-            paymentReference: claim.paymentReference,
-            documentURL: claim.documentSHA256 == nil ? nil : ClaimAccess.path(claim, "claim.pdf"),
-            documents: draft.documents.map(\.title), hasDocuments: !draft.documents.isEmpty, entries: entries, kind: claim.kind)
+            amount: req.money(draft.total), fee: state.fee.map(req.money),
+            paymentReference: state.paymentReference,
+            documentURL: state.sealedSHA256 == nil ? nil : ClaimAccess.path(claim, "claim.pdf"),
+            documents: draft.documents.map(\.title), hasDocuments: !draft.documents.isEmpty,
+            entries: entries.map { EntryView(when: DateText.long($0.recordedAt, req.language), what: ClaimAnswers.describe(req, $0.event, in: state)) },
+            kind: claim.kind)
         return try await req.page("claim/show", titleKey: "claim.show.title", body,
                                   notice: (try? req.query.get(String.self, at: "submitted")) == "1" ? req.t("claim.submitted.notice") : nil)
     }

@@ -33,7 +33,7 @@ enum ClaimFee {
         let draft = claim.draft
         guard draft.missing.isEmpty, draft.answersChecked else { return req.redirect(to: ClaimAccess.path(claim, "check")) }
         let filingDay = req.docket.rules.periods.issueDate(submitted: req.now)
-        let prior = try await priorClaims(claim, office: draft.officeCode ?? "", year: filingDay.year, on: req.db)
+        let prior = try await ClaimFiling.priorClaims(of: claim.accountID, office: draft.officeCode ?? "", year: filingDay.year, on: req.db)
         let intro: String
         if let quote = req.docket.rules.fee(.claim, priorClaims: prior, on: filingDay) {
             intro = req.docket.catalogue.text(quote.frequent ? "fee.quote.frequent" : "fee.quote.infrequent", req.language,
@@ -57,14 +57,6 @@ enum ClaimFee {
         return try await req.page("form-page", titleKey: "claim.section.fee",
                                   Body(form: form, intro: intro, back: LinkView(href: ClaimAccess.path(claim, "check"), label: req.t("claim.back.check"))),
                                   status: problems.isEmpty && refusals.isEmpty ? .ok : .unprocessableEntity)
-    }
-
-    /// Claims the filer of `claim` has already filed at `office` in `year`, not counting `claim`
-    /// (O. Reg. 332/16, s. 1(1)).
-    static func priorClaims(_ claim: ClaimRecord, office: String, year: Int, on db: any Database) async throws -> Int {
-        try await ClaimRecord.query(on: db).filter(\.$accountID == claim.accountID).filter(\.$officeCode == office)
-            .filter(\.$filedYear == year).filter(\.$status != ClaimRecord.Status.draft.rawValue)
-            .filter(\.$id != claim.id!).count()
     }
 
     /// Reads the choice into the draft; a waiver is checked against the rules now, so a person who

@@ -5,12 +5,11 @@ import Vapor
 
 /// Messages to a filer about a claim, in the language the claim was filed in.
 enum ClaimMail {
-    static func issued(_ claim: ClaimRecord, office: String, pdfPath: String, app: Application, at now: Date,
-                       on db: any Database) async throws {
+    static func issued(_ claim: ClaimRecord, number: String, on issuedOn: CivilDate, office: String, pdfPath: String,
+                       app: Application, at now: Date, on db: any Database) async throws {
         let language = Language(rawValue: claim.language) ?? .en
         let c = app.docket.catalogue
-        let number = claim.fileNumber ?? ""
-        let day = claim.issuedOn.flatMap(CivilDate.init).map { DateText.day($0, language) } ?? ""
+        let day = DateText.day(issuedOn, language)
         let link = app.docket.settings.baseURL + "/claims/\(claim.id!.uuidString)"
         let paragraphs = [c.text("mail.claimIssued.body", language, [number, office, day]),
                           c.text("mail.claimIssued.serve", language), link, c.text("mail.signoff", language)]

@@ -101,6 +101,14 @@ struct ClaimShowBody: Encodable {
     let kind: String
 }
 
+extension CaseSummary {
+    /// A submitted claim's progress as the filer sees it: with a clerk, issued, or not issued.
+    var filingStatus: String {
+        if stage == .rejected { return "rejected" }
+        return issuedOn == nil ? "referred" : "issued"
+    }
+}
+
 extension Request {
     func money(_ m: Money) -> String { m.formatted(french: language == .fr) }
     func day(_ d: CivilDate) -> String { DateText.day(d, language) }

@@ -15,5 +15,6 @@ enum Migrations {
         AddOutboxSensitive(),            // 0009
         AddOfficeNamesAndShortCodes(),   // 0010
         AddSealKinds(),                  // 0011
+        CreateCaseProjections(),         // 0012
     ]
 }

@@ -1,15 +1,17 @@
 import DocketCore
 import Fluent
 import Foundation
+import Logging
 import SQLKit
 
-/// A claim, from first draft to issue. The draft's content is kept as JSON and is changed only while
-/// the status is `draft`; once submitted the row changes only through issuance or rejection, and
-/// the docket records every step.
+/// A claim's draft. The content is kept as JSON and changes only while the status is `draft`; once
+/// submitted the row never changes again, and everything about the case (its stage, file number,
+/// issue date, fee and sealed document) comes from its docket and projection, under the same id.
 final class ClaimRecord: Model, @unchecked Sendable {
     static let schema = "claims"
 
-    enum Status: String, Codable { case draft, referred, issued, rejected }
+    /// A draft, or submitted (and so frozen). Nothing else about a claim's progress is stored here.
+    enum Status: String, Codable { case draft, submitted }
     /// An online Form 7A built in Docket, or a prepared form uploaded as a PDF.
     enum Kind: String, Codable { case online, prepared }
 
@@ -19,17 +21,8 @@ final class ClaimRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "content") var content: String
     @Field(key: "language") var language: String
-    @OptionalField(key: "office_code") var officeCode: String?
-    @OptionalField(key: "filed_year") var filedYear: Int?
-    @OptionalField(key: "file_number") var fileNumber: String?
-    @OptionalField(key: "issued_on") var issuedOn: String?
-    @OptionalField(key: "contact_id") var contactID: UUID?
-    @OptionalField(key: "fee_cents") var feeCents: Int64?
-    @OptionalField(key: "payment_reference") var paymentReference: String?
-    @OptionalField(key: "document_sha256") var documentSHA256: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
-    @OptionalField(key: "submitted_at") var submittedAt: Date?
 
     init() {}
 
@@ -48,8 +41,15 @@ final class ClaimRecord: Model, @unchecked Sendable {
     var claimStatus: Status { Status(rawValue: status) ?? .draft }
     var isDraft: Bool { claimStatus == .draft }
 
+    /// The draft's content. One that does not decode is reported and read as empty, so its owner
+    /// can start again; a submitted claim's record of what was filed is its docket.
     var draft: ClaimDraft {
-        get { (try? JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8))) ?? ClaimDraft() }
+        get {
+            do { return try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8)) } catch {
+                Logger(label: "docket.claims").error("claim draft cannot be read", metadata: ["claim": "\(id?.uuidString ?? "-")", "error": "\(error)"])
+                return ClaimDraft()
+            }
+        }
         set { content = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 }
@@ -68,6 +68,8 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "case_id") var caseID: UUID
+    /// `court` or `odr`: which vocabulary `event` speaks.
+    @Field(key: "case_kind") var caseKind: String
     @Field(key: "sequence") var sequence: Int
     @Field(key: "recorded_at") var recordedAt: Date
     @Field(key: "by_role") var byRole: String
@@ -80,10 +82,18 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var entry: DocketEntry? {
-        guard let role = CaseRole(rawValue: byRole),
-              let event = try? JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8)) else { return nil }
-        return DocketEntry(sequence: sequence, recordedAt: recordedAt, by: role, event: event)
+    /// The court entry this record holds; throws when it holds something else or does not decode.
+    func courtEntry() throws -> DocketEntry {
+        guard caseKind == CaseKind.court.rawValue, let role = CaseRole(rawValue: byRole) else {
+            throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
+        }
+        do {
+            let decoded = try JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8))
+            let actor = Actor(role, party: party.map(PartyID.init(rawValue:)), account: actorID)
+            return DocketEntry(sequence: sequence, recordedAt: recordedAt, actor: actor, event: decoded)
+        } catch {
+            throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
+        }
     }
 
     var odrEntry: OdrEntry? {
@@ -91,6 +101,13 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
               let event = try? JSONDecoder().decode(OdrEvent.self, from: Data(event.utf8)) else { return nil }
         return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: event)
     }
+}
+
+/// A docket entry that could not be read: the case is not shown or decided from part of its docket.
+struct UnreadableDocketEntry: Error, CustomStringConvertible {
+    let caseID: UUID
+    let sequence: Int
+    var description: String { "docket entry \(sequence) of case \(caseID) cannot be read" }
 }
 
 /// The last court file number given at each office in each year.

@@ -1,3 +1,4 @@
+import DocketCore
 import Vapor
 
 /// Turns every error into a page in the person's language. A 500 says only that something went
@@ -22,7 +23,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPStatus
             var reason: String? = nil
-            if let abort = error as? any AbortError {
+            if let refusal = error as? Refusal {
+                return try await render(refusal, for: request)
+            } else if let abort = error as? any AbortError {
                 status = abort.status
                 reason = abort.reason
             } else {
@@ -33,6 +36,22 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             return try await render(status: status, reason: reason, for: request)
         }
+    }
+
+    /// A refusal from the core: 409 when the step was taken already, 403 when it is not the
+    /// person's to take, 422 otherwise; the message is the refusal's own, from the catalogue.
+    private func render(_ refusal: Refusal, for request: Request) async throws -> Response {
+        let status: HTTPStatus
+        switch refusal.reason {
+        case .alreadyDone: status = .conflict
+        case .notPermitted: status = .forbidden
+        default: status = .unprocessableEntity
+        }
+        request.logger.info("refused", metadata: ["reason": "\(refusal.reason.rawValue)", "rule": "\(refusal.rule ?? "-")"])
+        let titleKey = "error.page.\(status == .conflict ? "409" : status == .forbidden ? "403" : "400").heading"
+        let body = Body(status: Int(status.code), heading: request.t(titleKey), message: request.t(refusal.key), requestID: nil,
+                        back: Self.back(from: request), copyAction: nil)
+        return try await request.page("error", titleKey: titleKey, body, status: status)
     }
 
     /// `/claims/<id>/…` leads back to the claim, `/odr/<id>/…` to the case.

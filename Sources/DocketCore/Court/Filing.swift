@@ -81,12 +81,13 @@ public enum CourtDecision {
         guard [.clerk, .system].contains(actor.role), state.can(actor.role, .issueClaim), !number.isEmpty else {
             return .failure(Refusal(.notPermitted, rule: "r. 7.03"))
         }
-        let day: CivilDate
-        switch (actor.role, rules.issuance) {
-        case (.clerk, .onClerkConfirmation): day = CivilDate.of(now)
-        default: day = rules.periods.issueDate(submitted: now)
-        }
-        return .success([.claimIssued(fileNumber: number, on: day)])
+        return .success([.claimIssued(fileNumber: number, on: issueDay(by: actor.role, rules: rules, now: now))])
+    }
+
+    /// The issue date of a claim issued now by `role`: under clerk confirmation, the day the clerk
+    /// confirms; otherwise the online filing day (before 17:00 on a day the office is open).
+    public static func issueDay(by role: CaseRole, rules: RuleSet, now: Date) -> CivilDate {
+        role == .clerk && rules.issuance == .onClerkConfirmation ? CivilDate.of(now) : rules.periods.issueDate(submitted: now)
     }
 
     static func reject(_ reasons: String, by actor: Actor, state: CaseSummary) -> Result<[DocketEvent], Refusal> {

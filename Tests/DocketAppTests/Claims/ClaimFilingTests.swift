@@ -28,11 +28,11 @@ import VaporTesting
 
             let submitted = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
             #expect(submitted.location == path + "?submitted=1")
-            let claim = try await claimRecord(app, path)
-            #expect(claim.claimStatus == .issued)
+            let claim = try await filed(app, path)
+            #expect(claim.filingStatus == "issued")
             #expect(claim.fileNumber == "TOR47-SC-26-000001")
-            #expect(claim.issuedOn == "2026-11-23")
-            #expect(claim.feeCents == 10800)
+            #expect(claim.issuedOn == CivilDate("2026-11-23"))
+            #expect(claim.fee == Money(cents: 10800))
             #expect(claim.paymentReference?.hasPrefix("PAY-20261123-") == true)
 
             let shown = try await b.get(path + "?submitted=1")
@@ -46,7 +46,7 @@ import VaporTesting
             #expect(pdf.headers.contentType?.subType == "pdf")
             let stored = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$reference == claim.fileNumber!).first())
             let file = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + stored.path))
-            #expect(CourtSeal.digest(file) == claim.documentSHA256)
+            #expect(CourtSeal.digest(file) == claim.sealedSHA256)
             #expect(pdf.body.hasPrefix("%PDF-1.7"))
             let outcome = try await SealedDocuments.verify(sha256: CourtSeal.digest(file), document: file, app: app, on: app.db)
             #expect(outcome == .issued(title: "Plaintiff's Claim", reference: claim.fileNumber!, sealedAt: stored.sealedAt))
@@ -55,12 +55,19 @@ import VaporTesting
             let refused = try await SealedDocuments.verify(sha256: CourtSeal.digest(tampered), document: tampered, app: app, on: app.db)
             #expect(refused == .notIssued)
 
-            // The docket: submitted, fee, issued, hash-chained.
-            let records = try await CaseDocket.records(of: claim.id!, on: app.db)
-            #expect(records.compactMap(\.entry).map(\.event) == [
-                .claimSubmitted(defendants: ["Renovations Lavoie Inc."], liquidated: false),
+            // The docket: submitted (parties with ids), fee, issued and sealed by Docket, hash-chained.
+            let records = try await CaseDocket.records(of: claimID(path), on: app.db)
+            let events = try records.map { try $0.courtEntry().event }
+            #expect(events.first == .claimFiled(ClaimFiled(
+                office: office, plaintiffs: [CaseParty(id: "P1", name: "Marie Tremblay")],
+                defendants: [CaseParty(id: "D1", name: "Renovations Lavoie Inc.")], liquidated: false,
+                amount: Money(dollars: 7500), filingYear: 2026)))
+            #expect(Array(events.dropFirst()) == [
                 .feePaid(amount: Money(dollars: 108), reference: claim.paymentReference!),
-                .claimIssued(fileNumber: claim.fileNumber!, on: CivilDate("2026-11-23")!)])
+                .claimIssued(fileNumber: claim.fileNumber!, on: CivilDate("2026-11-23")!),
+                .claimSealed(sha256: claim.sealedSHA256!)])
+            #expect(records.map(\.byRole) == ["plaintiff", "plaintiff", "system", "system"])
+            #expect(records.map(\.party) == ["P1", "P1", nil, nil])
             #expect(CaseDocket.chainIsIntact(records))
             records[1].event = records[1].event.replacingOccurrences(of: "108", with: "10")
             #expect(!CaseDocket.chainIsIntact(records))
@@ -182,7 +189,7 @@ import VaporTesting
             #expect(try await b.get(path).body.contains("You are giving up the part of your claim over $50,000.00"))
             let issued = try await b.submitClaim(path)
             #expect(issued.status == .seeOther)
-            #expect(try await claimRecord(app, path).claimStatus == .issued)
+            #expect(try await filed(app, path).filingStatus == "issued")
         }
     }
 
@@ -368,12 +375,9 @@ import VaporTesting
             let b = Browser(app)
             try await b.register()
             let account = try #require(try await AccountRecord.query(on: app.db).first())
-            for n in 0..<10 {
-                let prior = ClaimRecord()
-                prior.accountID = account.id!; prior.kind = "online"; prior.status = "issued"; prior.content = "{}"
-                prior.language = "en"; prior.officeCode = office; prior.filedYear = 2026; prior.fileNumber = "OLD-\(n)"
-                prior.createdAt = testStart; prior.updatedAt = testStart
-                try await prior.create(on: app.db)
+            for _ in 0..<10 {
+                let prior = try await storeDraft(completeDraft(), for: account, on: app.db)
+                _ = try await ClaimFiling.submit(claimID: prior.id!, account: account, app: app, logger: app.logger)
             }
             let path = try await b.startClaim()
             try await b.fillClaim(path)
@@ -382,7 +386,7 @@ import VaporTesting
             let fee = try await b.get(path + "/fee")
             #expect(fee.body.contains("$228.00"))
             try await b.expectRedirect(b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"]))
-            #expect(try await claimRecord(app, path).feeCents == 22800)
+            #expect(try await filed(app, path).fee == Money(cents: 22800))
         }
     }
 
@@ -402,11 +406,11 @@ import VaporTesting
 
             let granted = try await b.post(path + "/fee", waiver.merging(["primaryIncome": "social-assistance", "declaration": "on"]) { $1 })
             #expect(granted.status == .seeOther)
-            let claim = try await claimRecord(app, path)
-            #expect(claim.claimStatus == .issued)
-            #expect(claim.feeCents == 0)
+            let claim = try await filed(app, path)
+            #expect(claim.filingStatus == "issued")
+            #expect(claim.fee == .zero)
             #expect(claim.paymentReference == nil)
-            let events = try await CaseDocket.entries(of: claim.id!, on: app.db).map(\.event)
+            let events = try await CaseDocket.entries(of: claimID(path), on: app.db).map(\.event)
             #expect(events.contains(.feeWaiverRequested(ground: "O. Reg. 2/05, s. 2(1)(a)(i)")))
         }
     }
@@ -421,9 +425,9 @@ import VaporTesting
             try await b.get(path + "/story")
             try await b.expectRedirect(b.post(path + "/story", ["summary": String(repeating: "W", count: 10_000), "incidentOn": "2026-03-15"]))
             try await b.expectRedirect(b.submitClaim(path))
-            let claim = try await claimRecord(app, path)
-            #expect(claim.claimStatus == .issued)
-            #expect(claim.documentSHA256 != nil)
+            let claim = try await filed(app, path)
+            #expect(claim.filingStatus == "issued")
+            #expect(claim.sealedSHA256 != nil)
         }
     }
 
@@ -433,13 +437,17 @@ import VaporTesting
             try await b.fillClaim(path)
             try await b.expectRedirect(b.submitClaim(path))
             // As if the process stopped between the commit and the sealing.
-            let sealed = try #require(try await claimRecord(app, path).documentSHA256)
-            try await ClaimRecord.query(on: app.db).filter(\.$id == claimID(path)).set(\.$documentSHA256, to: nil).update()
+            let sealed = try #require(try await filed(app, path).sealedSHA256)
+            let last = try #require(try await CaseDocket.records(of: claimID(path), on: app.db).last)
+            #expect(last.event.contains("claimSealed"))
+            try await last.delete(on: app.db)
+            try await CaseProjectionRecord.query(on: app.db).filter(\.$id == claimID(path)).set(\.$documentSHA256, to: nil).update()
             try await SealedDocumentRecord.query(on: app.db).delete()
             try await OutboxRecord.query(on: app.db).filter(\.$subject ~~ "issued").delete()
             try await Sweep.run(app: app)
             try await Sweep.run(app: app)
-            #expect(try await claimRecord(app, path).documentSHA256 == sealed)
+            #expect(try await filed(app, path).sealedSHA256 == sealed)
+            #expect(try await CaseProjectionRecord.find(claimID(path), on: app.db)?.documentSHA256 == sealed)
             #expect(try await SealedDocumentRecord.query(on: app.db).count() == 1)
             #expect(try await OutboxRecord.query(on: app.db).filter(\.$subject ~~ "issued").count() == 1)
         }

@@ -56,11 +56,11 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             }
             let expected = (1...100).map { String(format: "TOR47-SC-26-%06d", $0) }
             #expect(numbers.sorted() == expected)
-            let issued = try await ClaimRecord.query(on: app.db).filter(\.$status == "issued").all()
+            let issued = try await CaseProjectionRecord.query(on: app.db).filter(\.$fileNumber != nil).all()
             #expect(Set(issued.compactMap(\.fileNumber)) == Set(expected))
             // Each filer filed 25 claims at one office this year: 10 infrequent fees, then 15 frequent ones.
             for account in accounts {
-                let fees = issued.filter { $0.accountID == account.id }.compactMap(\.feeCents)
+                let fees = issued.filter { $0.filerAccountID == account.id }.compactMap(\.feeCents)
                 #expect(fees.filter { $0 == 10800 }.count == 10)
                 #expect(fees.filter { $0 == 22800 }.count == 15)
             }
@@ -72,11 +72,11 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             func office(_ code: String) async throws -> CourtOfficeRecord {
                 try #require(try await CourtOfficeRecord.query(on: app.db).filter(\.$code == code).first())
             }
-            let toronto = try await office("toronto-47-sheppard"), brampton = try await office("brampton-7755-hurontario")
-            let first = try await ClaimFiling.nextFileNumber(office: toronto, year: 2026, on: app.db)
-            let second = try await ClaimFiling.nextFileNumber(office: toronto, year: 2026, on: app.db)
-            let elsewhere = try await ClaimFiling.nextFileNumber(office: brampton, year: 2026, on: app.db)
-            let nextYear = try await ClaimFiling.nextFileNumber(office: toronto, year: 2027, on: app.db)
+            let toronto = try await office("toronto-47-sheppard").code, brampton = try await office("brampton-7755-hurontario").code
+            let first = try await FileNumbers.next(office: toronto, year: 2026, on: app.db)
+            let second = try await FileNumbers.next(office: toronto, year: 2026, on: app.db)
+            let elsewhere = try await FileNumbers.next(office: brampton, year: 2026, on: app.db)
+            let nextYear = try await FileNumbers.next(office: toronto, year: 2027, on: app.db)
             #expect([first, second, elsewhere, nextYear] == ["TOR47-SC-26-000001", "TOR47-SC-26-000002",
                                                              "BRA7755-SC-26-000001", "TOR47-SC-27-000001"])
         }
@@ -90,7 +90,7 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             clock.set(CourtTime.localInstant("2026-12-24T17:00")!)
             let claim = try await storeDraft(completeDraft(), for: account, on: app.db)
             let filed = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: app, logger: app.logger)
-            #expect(filed.issuedOn == "2026-12-29")
+            #expect(filed.issuedOn == CivilDate("2026-12-29"))
             #expect(filed.fileNumber == "TOR47-SC-26-000001")
         }
     }
@@ -109,8 +109,8 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             for claim in [minor, usurious, atLimit] {
                 _ = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: app, logger: app.logger)
             }
-            let states = try await [minor, usurious, atLimit].asyncMap { try await ClaimRecord.find($0.id!, on: app.db)! }
-            #expect(states.map(\.claimStatus) == [.referred, .referred, .issued])
+            let states = try await [minor, usurious, atLimit].asyncMap { try await filed(app, $0.id!) }
+            #expect(states.map(\.filingStatus) == ["referred", "referred", "issued"])
             #expect(states[0].fileNumber == nil)
             let events = try await CaseDocket.entries(of: minor.id!, on: app.db).map(\.event)
             #expect(events.contains(.claimReferred(reasons: ["defendant-under-disability"])))
@@ -135,8 +135,8 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             #expect(review.body.contains("Young Person"))
             let issued = try await clerk.post("/staff/claims/\(minor.id!)/issue", [:])
             #expect(issued.location == "/staff/claims")
-            let after = try #require(try await ClaimRecord.find(minor.id!, on: app.db))
-            #expect(after.claimStatus == .issued)
+            let after = try await filed(app, minor.id!)
+            #expect(after.filingStatus == "issued")
             #expect(after.fileNumber == "TOR47-SC-26-000002")
             let twice = try await clerk.post("/staff/claims/\(minor.id!)/issue", [:])
             #expect(twice.status == .conflict)
@@ -145,10 +145,10 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             let noReasons = try await clerk.post("/staff/claims/\(usurious.id!)/reject", ["rejectReasons": " "])
             #expect(noReasons.status == .unprocessableEntity)
             #expect(noReasons.body.contains("Give the reasons for refusing"))
-            #expect(try await ClaimRecord.find(usurious.id!, on: app.db)?.claimStatus == .referred)
+            #expect(try await filed(app, usurious.id!).filingStatus == "referred")
             let rejected = try await clerk.post("/staff/claims/\(usurious.id!)/reject", ["rejectReasons": "The rate of interest is not supported by the contract filed."])
             #expect(rejected.location == "/staff/claims")
-            #expect(try await ClaimRecord.find(usurious.id!, on: app.db)?.claimStatus == .rejected)
+            #expect(try await filed(app, usurious.id!).filingStatus == "rejected")
             #expect(try await clerk.post("/staff/claims/\(usurious.id!)/issue", [:]).status == .conflict)
             let summary = CaseFold.fold(try await CaseDocket.entries(of: usurious.id!, on: app.db), rules: app.docket.rules, now: testStart)
             #expect(summary.stage == .rejected)
@@ -187,11 +187,12 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
             try await b.get(path + "/fee")
             try await b.expectRedirect(b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"]))
             let claim = try await claimRecord(app, path)
-            #expect(claim.claimStatus == .issued)
+            let state = try await filed(app, path)
+            #expect(state.filingStatus == "issued")
             #expect(claim.kind == "prepared")
             let uploadHash = CourtSeal.digest(prepared)
             #expect(claim.draft.documents.first?.sha256 == uploadHash)
-            let sealed = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$sha256 == claim.documentSHA256!).first())
+            let sealed = try #require(try await SealedDocumentRecord.query(on: app.db).filter(\.$sha256 == state.sealedSHA256!).first())
             #expect(sealed.title == "Cover page for a filed document")
             let cover = try #require(FileManager.default.contents(atPath: app.docket.settings.dataDirectory + "/" + sealed.path))
             #expect(pdfText(cover).contains(uploadHash))

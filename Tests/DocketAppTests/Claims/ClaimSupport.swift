@@ -80,6 +80,15 @@ func claimRecord(_ app: Application, _ path: String) async throws -> ClaimRecord
     try #require(try await ClaimRecord.find(claimID(path), on: app.db))
 }
 
+/// A submitted claim's case as its docket makes it now.
+func filed(_ app: Application, _ path: String) async throws -> CaseSummary {
+    try await filed(app, claimID(path))
+}
+
+func filed(_ app: Application, _ id: UUID) async throws -> CaseSummary {
+    try await CourtActs.state(of: id, app: app, on: app.db)
+}
+
 /// A person who registered and started a claim: their browser and the claim's path.
 func filerWithClaim(_ app: Application) async throws -> (Browser, String) {
     let b = Browser(app)

@@ -12,24 +12,30 @@ enum CaseDocket {
         try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence).all()
     }
 
+    /// A court case's entries, in order. An entry that does not decode stops the read: a case is
+    /// never shown or decided from part of its docket.
     static func entries(of caseID: UUID, on db: any Database) async throws -> [DocketEntry] {
-        try await records(of: caseID, on: db).compactMap(\.entry)
+        try await records(of: caseID, on: db).map { try $0.courtEntry() }
+    }
+
+    static func lastSequence(of caseID: UUID, on db: any Database) async throws -> Int {
+        try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()?.sequence ?? 0
     }
 
     /// Appends court `events` in order, on `db` (the caller's transaction).
-    static func append(_ events: [DocketEvent], by role: CaseRole, actor: UUID?, to caseID: UUID, at now: Date,
-                       on db: any Database) async throws {
-        try await append(events, role: role.rawValue, party: nil, actor: actor, to: caseID, at: now, on: db)
+    static func append(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date, on db: any Database) async throws {
+        try await append(events, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue, actor: actor.account,
+                         to: caseID, at: now, on: db)
     }
 
     /// Appends ODR `events` in order, each naming the party who acted.
     static func append(_ events: [OdrEvent], by side: OdrSide, party: String, actor: UUID?, to caseID: UUID, at now: Date,
                        on db: any Database) async throws {
-        try await append(events, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, on: db)
+        try await append(events, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, on: db)
     }
 
-    private static func append<Event: Encodable>(_ events: [Event], role: String, party: String?, actor: UUID?, to caseID: UUID,
-                                                 at now: Date, on db: any Database) async throws {
+    private static func append<Event: Encodable>(_ events: [Event], kind: CaseKind, role: String, party: String?, actor: UUID?,
+                                                 to caseID: UUID, at now: Date, on db: any Database) async throws {
         let last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
         var sequence = last?.sequence ?? 0
         var previous = last?.hash ?? genesis
@@ -37,6 +43,7 @@ enum CaseDocket {
             sequence += 1
             let record = DocketEntryRecord()
             record.caseID = caseID
+            record.caseKind = kind.rawValue
             record.sequence = sequence
             record.recordedAt = now
             record.byRole = role
@@ -50,6 +57,9 @@ enum CaseDocket {
         }
     }
 
+    /// The entry's hash: the previous hash, case, sequence, time (milliseconds), role, account,
+    /// event and party. The case kind is not part of it, as entries made before the column existed
+    /// were hashed without it.
     static func hash(_ r: DocketEntryRecord) -> String {
         let fields = [r.previousHash, r.caseID.uuidString, String(r.sequence),
                     String(Int64((r.recordedAt.timeIntervalSince1970 * 1000).rounded())), r.byRole,

@@ -1,0 +1,66 @@
+import DocketCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The one way a court case changes. In one transaction: lock the case and read its docket, fold
+/// it, let the core decide the command, append what it decided, rewrite the case's projection from
+/// a fresh fold, and queue the effects (register entries, mail) in the same transaction. Pages,
+/// the sweep and the API all act through here; a refusal throws and writes nothing.
+enum CourtActs {
+    typealias Command = @Sendable (_ state: CaseSummary, _ db: any Database) async throws -> CourtCommand
+    typealias Effects = @Sendable (_ state: CaseSummary, _ appended: [DocketEvent], _ db: any Database) async throws -> Void
+
+    /// Acts in a transaction of its own.
+    @discardableResult
+    static func act(on caseID: UUID, by actor: Actor, app: Application, command: @escaping Command,
+                    effects: Effects? = nil) async throws -> CaseSummary {
+        try await app.db.transaction { db in
+            try await act(on: caseID, by: actor, app: app, in: db, command: command, effects: effects)
+        }
+    }
+
+    /// Acts inside the caller's transaction `db`. `command` is built from the case's state under
+    /// the lock (an issue takes its file number there, so a refusal gives the number back).
+    @discardableResult
+    static func act(on caseID: UUID, by actor: Actor, app: Application, in db: any Database, command: @escaping Command,
+                    effects: Effects? = nil) async throws -> CaseSummary {
+        let now = app.docket.clock.now()
+        let rules = app.docket.rules
+        try await lock(caseID, on: db)
+        var state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+        var appended = try CourtDecision.decide(try await command(state, db), by: actor, state: state, rules: rules, now: now).get()
+        try await CaseDocket.append(appended, by: actor, to: caseID, at: now, on: db)
+        state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+        // When the rules let Docket issue the claim itself, it does so at once, as the system.
+        if state.can(.system, .issueClaim), let office = state.filed?.office {
+            let number = try await FileNumbers.next(office: office, year: CourtDecision.issueDay(by: .system, rules: rules, now: now).year, on: db)
+            let issued = try CourtDecision.decide(.issue(fileNumber: number), by: .system, state: state, rules: rules, now: now).get()
+            try await CaseDocket.append(issued, by: .system, to: caseID, at: now, on: db)
+            appended += issued
+            state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+        }
+        try await CaseProjection.rewrite(caseID, state, lastSequence: try await CaseDocket.lastSequence(of: caseID, on: db),
+                                         at: now, on: db)
+        try await effects?(state, appended, db)
+        return state
+    }
+
+    /// Holds the case for the rest of the transaction: PostgreSQL's transaction-scoped advisory
+    /// lock on the case id; on SQLite a write, which takes the database's write lock.
+    static func lock(_ caseID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        if sql.dialect.name == "postgresql" {
+            let key = withUnsafeBytes(of: caseID.uuid) { $0.loadUnaligned(as: Int64.self) }
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+        } else {
+            try await sql.raw("UPDATE \(ident: CaseProjectionRecord.schema) SET last_sequence = last_sequence WHERE id = \(bind: caseID)").run()
+        }
+    }
+
+    /// The case's state now, read outside any transaction.
+    static func state(of caseID: UUID, app: Application, on db: any Database) async throws -> CaseSummary {
+        CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: app.docket.rules, now: app.docket.clock.now())
+    }
+}

@@ -1,0 +1,23 @@
+import Fluent
+import SQLKit
+import Vapor
+
+enum FileNumbers {
+    struct OfficeGone: Error {}
+
+    /// The next court file number at `office` in `year`: `<SHORT CODE>-SC-<YY>-<000001>`, such as
+    /// `TOR47-SC-26-000001`. The counter row (kept by the office's full code, so numbers issued
+    /// before short codes existed go on in the same sequence) is incremented in the caller's
+    /// transaction, so numbers are neither repeated nor skipped: a refused issue rolls it back.
+    static func next(office code: String, year: Int, on db: any Database) async throws -> String {
+        guard let office = try await CourtOfficeRecord.query(on: db).filter(\.$code == code).first() else { throw OfficeGone() }
+        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let table = FileNumberCounterRecord.schema
+        let row = try await sql.raw("""
+            INSERT INTO \(ident: table) (id, office_code, year, last) VALUES (\(bind: UUID()), \(bind: code), \(bind: year), 1)
+            ON CONFLICT (office_code, year) DO UPDATE SET last = \(ident: table).last + 1 RETURNING last
+            """).first()
+        guard let last = try row?.decode(column: "last", as: Int.self) else { throw StatusMove.DatabaseNotSQL() }
+        return String(format: "%@-SC-%02d-%06d", office.shortCode, year % 100, last)
+    }
+}
