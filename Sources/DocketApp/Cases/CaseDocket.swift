@@ -69,12 +69,16 @@ enum CaseDocket {
     }
 
     /// True when every entry follows the one before and its hash matches its content.
-    static func chainIsIntact(_ records: [DocketEntryRecord]) -> Bool {
+    static func chainIsIntact(_ records: [DocketEntryRecord]) -> Bool { firstBreak(records) == nil }
+
+    /// The sequence of the first entry that does not follow the one before it (a gap, a changed
+    /// entry, a hash that does not match), or nil when the chain is intact.
+    static func firstBreak(_ records: [DocketEntryRecord]) -> Int? {
         var previous = genesis
         for (n, r) in records.enumerated() {
-            guard r.sequence == n + 1, r.previousHash == previous, hash(r) == r.hash else { return false }
+            guard r.sequence == n + 1, r.previousHash == previous, hash(r) == r.hash else { return n + 1 }
             previous = r.hash
         }
-        return true
+        return nil
     }
 }

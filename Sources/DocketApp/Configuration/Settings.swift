@@ -38,6 +38,10 @@ public struct Settings: Sendable {
     /// `DOCKET_NOW` (Toronto time, `YYYY-MM-DDTHH:MM`) or `DOCKET_CLOCK_OFFSET` (seconds): where the
     /// movable development clock starts, as an offset from real time. Refused in production.
     public var clockOffset: TimeInterval?
+    /// `DOCKET_ISSUANCE`: `automatic` (the default: an online claim issues when submitted, as seed
+    /// 002 describes) or `clerk-confirmation` (Ontario from 2025-06-08, O. Reg. 153/25: every claim
+    /// waits for a clerk and issues on the day the clerk confirms it).
+    public var issuance: String
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -66,6 +70,7 @@ public struct Settings: Sendable {
         } else {
             clockOffset = value("DOCKET_CLOCK_OFFSET").map { Double($0) ?? .nan }
         }
+        issuance = value("DOCKET_ISSUANCE") ?? IssuanceMode.automatic.rawValue
         shutdownGraceSeconds = value("DOCKET_SHUTDOWN_GRACE_SECONDS").flatMap(Int.init).map { max(1, $0) } ?? 30
         trustedProxies = Set((value("DOCKET_TRUSTED_PROXIES") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })

@@ -68,6 +68,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
     app.asyncCommands.use(VerifyCommand(), as: "verify")
+    app.asyncCommands.use(VerifyDocketsCommand(), as: "verify-dockets")
     app.lifecycle.use(BackgroundLoop(name: "mail worker", interval: \.mailIntervalSeconds) {
         try await $0.mailWorker.runOnce(now: $0.docket.clock.now())
     })
@@ -76,9 +77,12 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     })
 }
 
-/// Ontario's rule set with the configured special holidays and office closures.
+/// Ontario's rule set with the configured special holidays, office closures and issuance mode.
 func courtRules(_ settings: Settings) throws -> RuleSet {
-    let base = RuleSets.ontarioSmallClaims
+    guard let issuance = IssuanceMode(rawValue: settings.issuance) else {
+        throw UsageError("DOCKET_ISSUANCE: '\(settings.issuance)' is not a mode; use automatic or clerk-confirmation")
+    }
+    let base = RuleSets.ontarioSmallClaims.with(issuance: issuance)
     switch base.calendar.adding(specialHolidays: settings.specialHolidays, officeClosures: settings.officeClosures) {
     case .success(let calendar): return base.with(calendar: calendar)
     case .failure(let error):

@@ -9,17 +9,36 @@ struct StaffController: RouteCollection {
         staff.get(use: home)
         let admin = routes.grouped(RequireStaffMiddleware(roles: [.admin])).grouped("staff", "accounts")
         admin.get(use: accounts)
+        routes.grouped(RequireStaffMiddleware(roles: [.clerk, .admin])).get("staff", "dockets", use: dockets)
+    }
+
+    struct DocketsBody: Encodable {
+        let summary: String
+        let broken: [DocketChains.Broken]
+        let hasBroken: Bool
+    }
+
+    /// Every case's hash chain, checked now: the same answer as `docket verify-dockets`.
+    func dockets(req: Request) async throws -> Response {
+        let report = try await DocketChains.verify(on: req.db)
+        let summary = report.broken.isEmpty ? req.t("dockets.intact", [String(report.checked)])
+            : req.t("dockets.broken", [String(report.broken.count), String(report.checked)])
+        return try await req.page("staff/dockets", titleKey: "dockets.title",
+                                  DocketsBody(summary: summary, broken: report.broken, hasBroken: !report.broken.isEmpty),
+                                  status: report.broken.isEmpty ? .ok : .conflict)
     }
 
     struct HomeBody: Encodable {
         let role: String
         let isAdmin: Bool
+        let canCheckDockets: Bool
     }
 
     func home(req: Request) async throws -> Response {
         guard let account = req.account, let role = account.role else { throw Abort(.forbidden) }
         return try await req.page("staff/home", titleKey: "staff.title",
-                                  HomeBody(role: req.t("role.\(role.rawValue)"), isAdmin: role == .admin))
+                                  HomeBody(role: req.t("role.\(role.rawValue)"), isAdmin: role == .admin,
+                                           canCheckDockets: role == .admin || role == .clerk))
     }
 
     struct AccountsBody: Encodable {
