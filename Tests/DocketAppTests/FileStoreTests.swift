@@ -1,25 +1,23 @@
-import DocketDocuments
 import Foundation
 import Testing
 @testable import DocketApp
 
+/// Uploads and sealed documents go through one store, which keeps a file once and hands out only
+/// what lives in its two folders.
 @Suite struct FileStoreTests {
-    @Test func contentIsStoredOnceUnderItsHash() throws {
-        let root = NSTemporaryDirectory() + "docket-files-\(UUID().uuidString)"
+    @Test func theStoreKeepsUploadsAndDocumentsAndNothingElse() throws {
+        let root = NSTemporaryDirectory() + "docket-store-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         let store = LocalFileStore(root: root)
-        let data = Data("%PDF-1.7 evidence".utf8)
-        let first = try store.put(data, kind: .pdf)
-        let again = try store.put(data, kind: .pdf)
-        #expect(first == again)
-        #expect(first.hasPrefix("uploads/"))
-        #expect(first.hasSuffix(".pdf"))
-        #expect(first.contains(CourtSeal.digest(data)))
-        #expect(store.get(first) == data)
-        let other = try store.put(Data([0xFF, 0xD8, 0xFF, 1]), kind: .jpeg)
-        #expect(other != first)
-        #expect(other.hasSuffix(".jpg"))
-        #expect(store.get("../../etc/passwd") == nil)
-        #expect(store.get("uploads/../../x") == nil)
+        let upload = try store.put(Data("%PDF-1.7 invoice".utf8), kind: .pdf)
+        #expect(upload.hasPrefix("uploads/"))
+        #expect(store.get(upload) == Data("%PDF-1.7 invoice".utf8))
+        try store.keep(Data("sealed".utf8), at: "documents/abc.pdf")
+        try store.keep(Data("changed".utf8), at: "documents/abc.pdf")
+        #expect(store.get("documents/abc.pdf") == Data("sealed".utf8), "a kept file is never overwritten")
+        for outside in ["seal.key", "documents/../seal.key", "/etc/passwd", "uploads/../../x"] {
+            #expect(store.get(outside) == nil)
+            #expect(throws: LocalFileStore.NotAStoreReference.self) { try store.keep(Data(), at: outside) }
+        }
     }
 }

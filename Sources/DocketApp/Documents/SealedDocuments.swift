@@ -56,12 +56,7 @@ enum SealedDocuments {
     static func prepare(_ pdf: Data, kind: SealKind = .court, app: Application) throws -> Prepared {
         let signature = try (kind == .court ? app.docket.seal : app.docket.platformSeal).seal(pdf)
         let relative = "documents/\(signature.sha256).pdf"
-        let folder = (app.docket.settings.dataDirectory as NSString).appendingPathComponent("documents")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let full = (app.docket.settings.dataDirectory as NSString).appendingPathComponent(relative)
-        if !FileManager.default.fileExists(atPath: full) {
-            try pdf.write(to: URL(fileURLWithPath: full), options: .atomic)
-        }
+        try app.docket.files.keep(pdf, at: relative)
         return Prepared(sha256: signature.sha256, signature: signature.signature, path: relative, kind: kind)
     }
 
@@ -94,7 +89,7 @@ enum SealedDocuments {
     /// The kept file of the document sealed with this SHA-256, if there is one.
     static func file(sha256: String, app: Application, on db: any Database) async throws -> Data? {
         guard let record = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == sha256).first() else { return nil }
-        return FileManager.default.contents(atPath: (app.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path))
+        return app.docket.files.get(record.path)
     }
 
     enum Outcome: Equatable {
@@ -115,8 +110,7 @@ enum SealedDocuments {
         if let document {
             bytes = document
         } else {
-            let full = (app.docket.settings.dataDirectory as NSString).appendingPathComponent(record.path)
-            guard let kept = FileManager.default.contents(atPath: full) else { return .notIssued }
+            guard let kept = app.docket.files.get(record.path) else { return .notIssued }
             bytes = kept
         }
         if record.kind == SealKind.agreement.rawValue {

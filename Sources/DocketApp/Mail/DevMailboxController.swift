@@ -53,7 +53,7 @@ struct DevMailboxController: RouteCollection {
               let message = try await OutboxRecord.find(id, on: req.db) else { throw Abort(.notFound) }
         let list = Self.attachments(of: message)
         guard list.indices.contains(n), !list[n].path.contains(".."),
-              let data = FileManager.default.contents(atPath: (req.docket.settings.dataDirectory as NSString).appendingPathComponent(list[n].path))
+              let data = req.docket.files.get(list[n].path)
         else { throw Abort(.notFound) }
         return .download(data, type: list[n].contentType, filename: list[n].filename)
     }

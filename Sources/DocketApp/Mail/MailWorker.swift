@@ -11,7 +11,7 @@ struct MailWorker {
     let db: any Database
     let transport: any MailTransport
     let from: String
-    let dataDirectory: String
+    let files: any FileStore
     let logger: Logger
 
     static let lease: TimeInterval = 300
@@ -74,15 +74,14 @@ struct MailWorker {
 
     func message(from record: OutboxRecord) throws -> MailMessage {
         let refs = try JSONDecoder().decode([MailAttachment].self, from: Data(record.attachments.utf8))
-        let files = try refs.map { ref -> (MailAttachment, Data) in
-            let path = (dataDirectory as NSString).appendingPathComponent(ref.path)
-            guard let data = FileManager.default.contents(atPath: path) else {
+        let attached = try refs.map { ref -> (MailAttachment, Data) in
+            guard let data = files.get(ref.path) else {
                 throw MailError.missingAttachment(ref.path)
             }
             return (ref, data)
         }
         return MailMessage(id: try record.requireID(), from: from, to: record.recipient, subject: record.subject,
-                           text: record.textBody, html: record.htmlBody, attachments: files)
+                           text: record.textBody, html: record.htmlBody, attachments: attached)
     }
 }
 
@@ -96,7 +95,7 @@ enum MailError: Error, CustomStringConvertible {
 extension Application {
     var mailWorker: MailWorker {
         MailWorker(db: db, transport: docket.mailTransport, from: docket.settings.mailFrom,
-                   dataDirectory: docket.settings.dataDirectory, logger: logger)
+                   files: docket.files, logger: logger)
     }
 }
 
