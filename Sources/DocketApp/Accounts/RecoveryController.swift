@@ -32,13 +32,6 @@ struct RecoveryController: RouteCollection {
         let intro: String?
     }
 
-    struct MessageBody: Encodable {
-        let heading: String
-        let message: String
-        let link: String?
-        let linkText: String?
-    }
-
     func choose(req: Request) async throws -> Response {
         try await req.page("recover", titleKey: "recover.title", NoBody())
     }

@@ -153,10 +153,3 @@ struct ClaimController: RouteCollection {
     }
 }
 
-/// Claims are filed by people with accounts of their own, not by court staff.
-struct RequireFilerMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.account?.isStaff == true { throw Abort(.forbidden) }
-        return try await next.respond(to: request)
-    }
-}

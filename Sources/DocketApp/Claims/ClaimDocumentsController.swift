@@ -39,20 +39,6 @@ struct ClaimDocumentsController: RouteCollection {
         return response
     }
 
-    /// Checks an uploaded file and stores it; nil with the problem when it is refused (nothing stored).
-    static func store(_ file: UploadedFile?, req: Request) -> Result<ClaimDocument?, FieldProblem> {
-        guard let file, !file.isEmpty else { return .success(nil) }
-        let bytes = Data(buffer: file.data)
-        switch UploadCheck.inspect(bytes) {
-        case .failure(let problem): return .failure(FieldProblem("file", problem.messageKey))
-        case .success(let kind):
-            guard let reference = try? req.docket.files.put(bytes, kind: kind) else { return .failure(FieldProblem("file", "error.upload.storage")) }
-            let name = String(file.filename.suffix(120)).replacingOccurrences(of: "/", with: "_")
-            return .success(ClaimDocument(title: "", fileName: name, reference: reference, sha256: CourtSeal.digest(bytes),
-                                          contentType: kind.contentType))
-        }
-    }
-
     func upload(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
         let form = req.submittedForm
@@ -63,7 +49,7 @@ struct ClaimDocumentsController: RouteCollection {
         if claim.draft.documents.count >= 50 { problems.append(FieldProblem("documentTitle", "error.rows.tooMany")) }
         var stored: ClaimDocument? = nil
         if problems.isEmpty {
-            switch Self.store(form.files["file"], req: req) {
+            switch Uploads.store(form.files["file"], req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): stored = doc
             }
@@ -93,7 +79,7 @@ struct ClaimDocumentsController: RouteCollection {
     /// The filer's own copy of a document they uploaded.
     func file(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.claim(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         let docs = claim.draft.documents
         guard n < docs.count, let reference = docs[n].reference, let data = req.docket.files.get(reference) else { throw Abort(.notFound) }
         return .download(data, type: docs[n].contentType ?? "application/octet-stream",

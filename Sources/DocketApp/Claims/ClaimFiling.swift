@@ -135,7 +135,7 @@ enum ClaimFiling {
         let language = Language(rawValue: claim.language) ?? .en
         let seal = SealBlock(courtName: office.name(language), officeAddress: office.office.fullAddress,
                              fileNumber: number, issuedOn: issuedOn, verifyURL: app.docket.settings.baseURL + "/verify")
-        let text = formText(app, language)
+        let text = app.formText(language)
         let pdf: Data
         let title: String
         switch ClaimRecord.Kind(rawValue: claim.kind) ?? .online {
@@ -162,12 +162,5 @@ enum ClaimFiling {
     static func partyLines(_ draft: ClaimDraft, _ text: FormText) -> [String] {
         draft.plaintiffs.map { text.label("pdf.cover.plaintiff") + ": " + $0.fullDescription }
             + draft.defendants.map { text.label("pdf.cover.defendant") + ": " + $0.fullDescription }
-    }
-
-    static func formText(_ app: Application, _ language: Language) -> FormText {
-        let catalogue = app.docket.catalogue
-        return FormText(label: { catalogue.text($0, language) },
-                        money: { $0.formatted(french: language == .fr) },
-                        date: { DateText.day($0, language) })
     }
 }

@@ -33,12 +33,6 @@ struct ClaimSectionController: RouteCollection {
         }
     }
 
-    struct StepBody: Encodable {
-        let form: FormView
-        let intro: String?
-        let back: LinkView
-    }
-
     /// Renders a section's form: 200 when shown, 422 when sent back with problems.
     static func step(_ req: Request, _ claim: ClaimRecord, titleKey: String, action: String, values: [String: String],
                      problems: [FieldProblem], multipart: Bool = false, sections: (FormBuilder) -> [FormSection]) async throws -> Response {
@@ -60,11 +54,6 @@ struct ClaimSectionController: RouteCollection {
                               multipart: multipart, sections: sections)
     }
 
-    static func index(_ req: Request) throws -> Int {
-        guard let n = req.parameters.get("index", as: Int.self), n >= 0 else { throw Abort(.notFound) }
-        return n
-    }
-
     static func list(_ req: Request, _ claim: ClaimRecord, titleKey: String, items: [ListItem], addPath: String?,
                      links: [LinkView] = [], form: FormView? = nil, done: LinkView? = nil, doneIsPost: Bool = false) async throws -> Response {
         let introKey = titleKey + ".intro"
@@ -78,7 +67,7 @@ struct ClaimSectionController: RouteCollection {
     }
 
     static func remove(_ req: Request, next: String, _ change: @escaping (inout ClaimDraft, Int) -> Bool) async throws -> Response {
-        let n = try index(req)
+        let n = try req.listIndex()
         let (claim, _) = try await ClaimAccess.update(req) { draft in change(&draft, n) ? [] : [FieldProblem("index", "error.notFound")] }
         return req.redirect(to: ClaimAccess.path(claim, next))
     }
@@ -122,7 +111,7 @@ struct ClaimSectionController: RouteCollection {
         }
         var action = "\(side.plural)/new"
         if req.parameters.get("index") != nil {
-            let n = try Self.index(req)
+            let n = try req.listIndex()
             guard n < list.count else { throw Abort(.notFound) }
             values = DraftForms.values(of: list[n]); action = "\(side.plural)/\(n)"
         }
@@ -131,7 +120,7 @@ struct ClaimSectionController: RouteCollection {
     }
 
     func partySave(_ req: Request, _ side: PartySide) async throws -> Response {
-        let position = req.parameters.get("index") == nil ? nil : try Self.index(req)
+        let position = req.parameters.get("index") == nil ? nil : try req.listIndex()
         let (party, problems) = DraftForms.party(req.formValues(), side: side)
         return try await Self.save(req, titleKey: "claim.party.\(side.rawValue)",
                                    action: position.map { "\(side.plural)/\($0)" } ?? "\(side.plural)/new", next: side.plural,

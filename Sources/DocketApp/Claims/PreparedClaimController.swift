@@ -58,7 +58,7 @@ struct PreparedClaimController: RouteCollection {
         var document: ClaimDocument? = nil
         if problems.isEmpty {
             guard let file = form.files["file"], !file.isEmpty else { return try await page(req, values: values, problems: [FieldProblem("file", "error.file.missing")]) }
-            switch ClaimDocumentsController.store(file, req: req) {
+            switch Uploads.store(file, req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): document = doc
             }

@@ -49,7 +49,7 @@ struct OdrCaseController: RouteCollection {
         var stored: ClaimDocument? = nil
         if problems.isEmpty, OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
             .can(viewer.side, viewer.party, "evidence") {
-            switch ClaimDocumentsController.store(form.files["file"], req: req) {
+            switch Uploads.store(form.files["file"], req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): stored = doc
             }
@@ -66,7 +66,7 @@ struct OdrCaseController: RouteCollection {
 
     func evidenceFile(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         let shared = try await OdrCases.entries(viewer.record.id!, on: req.db).compactMap { entry -> (String, String)? in
             if case let .evidence(_, _, _, reference, type) = entry.event { return (reference, type) }
             return nil

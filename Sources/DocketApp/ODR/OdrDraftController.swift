@@ -47,7 +47,7 @@ struct OdrDraftController: RouteCollection {
             b.section(nil, [b.field("category", "select", options: [("", req.t("category.choose"))] + categories),
                             b.field("description", "textarea"), b.field("amount", width: "medium"),
                             b.field("incidentOn", "date", required: false, width: "medium")])])
-        let body = ClaimSectionController.StepBody(form: form, intro: req.t("odr.voluntary"),
+        let body = StepBody(form: form, intro: req.t("odr.voluntary"),
                                                    back: LinkView(href: OdrAccess.path(record), label: req.t("odr.back")))
         return try await req.page("claim/step", titleKey: "odr.details.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -93,7 +93,7 @@ struct OdrDraftController: RouteCollection {
 
     func removeRespondent(req: Request) async throws -> Response {
         let record = try await OdrAccess.draft(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         var d = record.draft
         guard n < d.respondents.count else { throw Abort(.notFound) }
         d.respondents.remove(at: n)

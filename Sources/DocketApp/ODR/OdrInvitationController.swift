@@ -39,7 +39,7 @@ struct OdrInvitationController: RouteCollection {
 
     private func gone(_ req: Request, _ key: String) async throws -> Response {
         try await req.page("message", titleKey: key + ".heading",
-                           RecoveryController.MessageBody(heading: req.t(key + ".heading"), message: req.t(key + ".message"),
+                           MessageBody(heading: req.t(key + ".heading"), message: req.t(key + ".message"),
                                                           link: "/account", linkText: req.t("nav.account")),
                            status: .gone)
     }
@@ -51,7 +51,7 @@ struct OdrInvitationController: RouteCollection {
         if let account = req.account, account.id == record.accountID {
             // The claimant followed the link sent to the other side: say so instead of offering to answer.
             return try await req.page("message", titleKey: "odr.invitation.own.heading",
-                                      RecoveryController.MessageBody(heading: req.t("odr.invitation.own.heading"),
+                                      MessageBody(heading: req.t("odr.invitation.own.heading"),
                                                                      message: req.t("odr.invitation.own.message", [invitation.respondentName]),
                                                                      link: OdrAccess.path(record), linkText: req.t("error.page.back.odr")))
         }

@@ -73,7 +73,7 @@ struct OdrSettlementController: RouteCollection {
     private func offerPage(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
         let b = FormBuilder(req, values: values, problems: problems)
         let form = b.form(action: OdrAccess.path(viewer.record, "offer"), submitKey: "button.sendOffer", sections: Self.offerSections(b))
-        let body = ClaimSectionController.StepBody(form: form, intro: req.t("odr.offer.intro"),
+        let body = StepBody(form: form, intro: req.t("odr.offer.intro"),
                                                    back: LinkView(href: OdrAccess.path(viewer.record), label: req.t("odr.back")))
         return try await req.page("claim/step", titleKey: "odr.offer.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -102,7 +102,7 @@ struct OdrSettlementController: RouteCollection {
     /// Accepting an offer asks for confirmation on a page that repeats every term.
     func confirmAccept(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
         guard let offer = summary.openOffer, offer.number == n, summary.can(viewer.side, viewer.party, "accept-offer") else {
             throw Abort(.conflict, reason: "odr")
@@ -116,7 +116,7 @@ struct OdrSettlementController: RouteCollection {
 
     func answer(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         let accept: Bool
         switch req.parameters.get("answer") {
         case "accept": accept = true
@@ -210,7 +210,7 @@ struct OdrSettlementController: RouteCollection {
         let app = req.application, now = req.now
         let names = try await respondentNames(record, on: req.db)
         let language = Language(rawValue: record.language) ?? .en
-        let text = ClaimFiling.formText(app, language)
+        let text = app.formText(language)
         let reference = "ODR-" + record.id!.uuidString.prefix(8).uppercased()
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let signed = OdrCases.fold(entries, record, app)
@@ -273,7 +273,7 @@ struct OdrSettlementController: RouteCollection {
 
     func confirmPayment(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let n = try ClaimSectionController.index(req)
+        let n = try req.listIndex()
         _ = try await OdrCases.act(req, viewer, "confirm-payment") { summary in
             guard summary.payments.contains(where: { $0.number == n && !$0.confirmed }) else { throw Abort(.conflict, reason: "odr") }
             return [.paymentConfirmed(number: n)]
