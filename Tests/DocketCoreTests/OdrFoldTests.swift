@@ -4,6 +4,7 @@ import Testing
 
 @Suite struct OdrFoldTests {
     let periods = RuleSets.ontarioSmallClaims.periods
+    let rules = RuleSets.ontarioSmallClaims
     let claimant = "marie@example.com"
     let paul = "paul@example.com"
     let anne = "anne@example.com"
@@ -24,7 +25,7 @@ import Testing
         return d
     }
 
-    func fold(_ d: Docket, _ now: Date) -> OdrSummary { OdrFold.fold(d.entries, claimant: claimant, periods: periods, now: now) }
+    func fold(_ d: Docket, _ now: Date) -> OdrSummary { OdrFold.fold(d.entries, claimant: claimant, rules: rules, now: now) }
 
     let lump = SettlementTerms(amount: Money(dollars: 1000), plan: .lumpSum(by: CivilDate("2026-12-24")!))
 
@@ -34,13 +35,13 @@ import Testing
         #expect(fold(d, invited).acceptBy == CivilDate("2026-12-07"))
         let lastMoment = at("2026-12-07T23:59:59")
         #expect(fold(d, lastMoment).status == .pending)
-        #expect(fold(d, lastMoment).can(.respondent, paul, "accept-invitation"))
+        #expect(fold(d, lastMoment).can(.respondent, paul, .acceptInvitation))
         let next = at("2026-12-08T00:00")
         let closed = fold(d, next)
         #expect(closed.status == .closed)
         #expect(closed.closure == .noResponse)
         #expect(closed.lapseToRecord)
-        #expect(!closed.can(.respondent, paul, "accept-invitation"))
+        #expect(!closed.can(.respondent, paul, .acceptInvitation))
         // 00:00 in Toronto is 05:00 UTC: one second before is still the 7th there.
         #expect(fold(d, next.addingTimeInterval(-1)).status == .pending)
         d.add(next, .claimant, "docket", .lapsed)
@@ -59,8 +60,8 @@ import Testing
         #expect(fold(d, at("2026-12-01T08:00")).remindersDue.isEmpty)
         #expect(fold(d, at("2026-12-01T08:00")).status == .active)
         // Active cases send no reminders to the others; one who has not answered may still accept within the 14 days.
-        #expect(fold(d, at("2026-12-05T08:00")).can(.respondent, paul, "accept-invitation"))
-        #expect(!fold(d, at("2026-12-08T08:00")).can(.respondent, paul, "accept-invitation"))
+        #expect(fold(d, at("2026-12-05T08:00")).can(.respondent, paul, .acceptInvitation))
+        #expect(!fold(d, at("2026-12-08T08:00")).can(.respondent, paul, .acceptInvitation))
         #expect(fold(d, at("2026-12-08T08:00")).status == .active)
     }
 
@@ -77,7 +78,7 @@ import Testing
         let d = submitted([paul, anne])
         d.add(invited, .respondent, paul, .declined(respondent: paul))
         #expect(fold(d, invited).status == .pending)
-        #expect(!fold(d, invited).can(.respondent, paul, "accept-invitation"))
+        #expect(!fold(d, invited).can(.respondent, paul, .acceptInvitation))
         d.add(invited, .respondent, anne, .declined(respondent: anne))
         #expect(fold(d, invited).status == .closed)
         #expect(fold(d, invited).closure == .declined)
@@ -91,15 +92,15 @@ import Testing
         var s = fold(d, invited)
         #expect(s.accepted == [paul])
         #expect(s.status == .active)
-        #expect(s.can(.claimant, claimant, "offer"))
-        #expect(!s.can(.claimant, claimant, "sign"))
-        #expect(!s.can(.respondent, "mallory@example.com", "message"))
+        #expect(s.can(.claimant, claimant, .offer))
+        #expect(!s.can(.claimant, claimant, .sign))
+        #expect(!s.can(.respondent, "mallory@example.com", .message))
 
         d.add(invited, .claimant, claimant, .offer(number: 1, terms: SettlementTerms(amount: Money(dollars: 1200), plan: .lumpSum(by: CivilDate("2026-12-15")!))))
         s = fold(d, invited)
         #expect(s.openOffer?.number == 1)
-        #expect(s.can(.respondent, paul, "accept-offer"))
-        #expect(!s.can(.claimant, claimant, "accept-offer"))
+        #expect(s.can(.respondent, paul, .acceptOffer))
+        #expect(!s.can(.claimant, claimant, .acceptOffer))
         d.add(invited, .claimant, claimant, .offerAccepted(number: 1))
         #expect(fold(d, invited).agreed == nil)
         d.add(invited, .respondent, paul, .offerRejected(number: 1))
@@ -111,19 +112,19 @@ import Testing
         s = fold(d, invited)
         #expect(s.agreed == lump)
         #expect(s.openOffer == nil)
-        #expect(!s.can(.claimant, claimant, "offer"))
-        #expect(s.can(.claimant, claimant, "sign"))
+        #expect(!s.can(.claimant, claimant, .offer))
+        #expect(s.can(.claimant, claimant, .sign))
         d.add(invited, .claimant, claimant, .signed(name: "Marie Tremblay", address: "127.0.0.1"))
         s = fold(d, invited)
-        #expect(!s.can(.claimant, claimant, "sign"))
+        #expect(!s.can(.claimant, claimant, .sign))
         #expect(!s.everyoneSigned(claimant: claimant))
         d.add(invited, .respondent, paul, .signed(name: "Paul Roy", address: "127.0.0.1"))
         #expect(fold(d, invited).everyoneSigned(claimant: claimant))
         d.add(invited, .claimant, "docket", .agreementSealed(sha256: "ab"))
         s = fold(d, invited)
         #expect(s.status == .settled)
-        #expect(!s.can(.claimant, claimant, "offer"))
-        #expect(!s.can(.claimant, claimant, "withdraw"))
+        #expect(!s.can(.claimant, claimant, .offer))
+        #expect(!s.can(.claimant, claimant, .withdraw))
         d.add(invited, .claimant, claimant, .withdrawn)
         #expect(fold(d, invited).status == .settled)
     }
@@ -150,8 +151,8 @@ import Testing
         #expect(late.status == .inDefault)
         #expect(late.defaultSince == CivilDate("2026-12-29"))
         #expect(late.defaultNoticeDue)
-        #expect(late.can(.claimant, claimant, "file-claim"))
-        #expect(!late.can(.respondent, paul, "file-claim"))
+        #expect(late.can(.claimant, claimant, .fileClaim))
+        #expect(!late.can(.respondent, paul, .fileClaim))
         christmasDue.add(at("2026-12-30T01:00"), .claimant, "docket", .defaultNoticed)
         #expect(!fold(christmasDue, at("2026-12-30T02:00")).defaultNoticeDue)
     }
@@ -184,8 +185,8 @@ import Testing
         var s = fold(d, at("2027-01-16T09:00"))
         #expect(s.confirmedPaid == .zero)
         #expect(s.status == .inDefault)
-        #expect(s.can(.claimant, claimant, "confirm-payment"))
-        #expect(!s.can(.respondent, paul, "confirm-payment"))
+        #expect(s.can(.claimant, claimant, .confirmPayment))
+        #expect(!s.can(.respondent, paul, .confirmPayment))
         d.add(at("2027-01-16T10:00"), .respondent, paul, .paymentConfirmed(number: 1))
         #expect(fold(d, at("2027-01-16T11:00")).status == .inDefault)
         d.add(at("2027-01-16T10:00"), .claimant, claimant, .paymentConfirmed(number: 1))
@@ -196,20 +197,20 @@ import Testing
         s = fold(d, at("2027-05-01T10:00"))
         #expect(s.status == .settled)
         #expect(s.balance == .zero)
-        #expect(!s.can(.respondent, paul, "record-payment"))
+        #expect(!s.can(.respondent, paul, .recordPayment))
     }
 
     @Test func eitherPartyMayWithdrawBeforeSettlement() {
         let d = submitted()
-        #expect(fold(d, invited).can(.claimant, claimant, "withdraw"))
-        #expect(!fold(d, invited).can(.respondent, paul, "withdraw"))
+        #expect(fold(d, invited).can(.claimant, claimant, .withdraw))
+        #expect(!fold(d, invited).can(.respondent, paul, .withdraw))
         d.add(invited, .respondent, paul, .accepted(respondent: paul))
-        #expect(fold(d, invited).can(.respondent, paul, "withdraw"))
+        #expect(fold(d, invited).can(.respondent, paul, .withdraw))
         d.add(invited, .respondent, paul, .withdrawn)
         let s = fold(d, invited)
         #expect(s.status == .closed)
         #expect(s.closure == .withdrawn)
-        #expect(!s.can(.claimant, claimant, "message"))
+        #expect(!s.can(.claimant, claimant, .message))
         #expect(!s.lapseToRecord)
     }
 

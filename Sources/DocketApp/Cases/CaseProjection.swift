@@ -26,16 +26,56 @@ enum CaseProjection {
         row.updatedAt = now
         try await row.save(on: db)
         if let filer = s.filerAccount {
-            try await participate(caseID, account: filer, role: .plaintiff, party: s.filed?.plaintiffs.first?.id, on: db)
+            try await participate(caseID, account: filer, role: CaseRole.plaintiff.rawValue, party: s.filed?.plaintiffs.first?.id.rawValue, on: db)
         }
     }
 
-    private static func participate(_ caseID: UUID, account: UUID, role: CaseRole, party: PartyID?, on db: any Database) async throws {
+    /// An online dispute's row: its status (with how it closed), who it waits on, the next day
+    /// that matters (the last day to accept, or the next payment), and everyone taking part.
+    static func rewrite(odr record: OdrCaseRecord, _ s: OdrSummary, lastSequence: Int, at now: Date, on db: any Database) async throws {
+        let row = try await CaseProjectionRecord.find(record.id!, on: db) ?? CaseProjectionRecord()
+        row.id = record.id
+        row.kind = CaseKind.odr.rawValue
+        row.stage = s.closure.map { "closed-\($0.rawValue)" } ?? s.status.rawValue
+        switch s.status {
+        case .pending:
+            row.waitingOn = OdrSide.respondent.rawValue
+            row.nextDeadline = s.acceptBy?.description
+            row.nextStep = OdrAction.acceptInvitation.rawValue
+        case .settled, .inDefault:
+            row.waitingOn = s.nextPayment == nil ? nil : OdrSide.respondent.rawValue
+            row.nextDeadline = s.nextPayment?.payBy.description
+            row.nextStep = s.nextPayment == nil ? nil : OdrAction.recordPayment.rawValue
+        case .active:
+            row.waitingOn = s.openOffer.map { $0.side == .claimant ? OdrSide.respondent.rawValue : OdrSide.claimant.rawValue }
+            row.nextDeadline = nil
+            row.nextStep = s.openOffer == nil ? nil : OdrAction.acceptOffer.rawValue
+        case .closed:
+            row.waitingOn = nil; row.nextDeadline = nil; row.nextStep = nil
+        }
+        row.filerAccountID = record.accountID
+        row.submittedAt = record.submittedAt
+        row.feeCents = nil
+        row.documentSHA256 = s.agreementSHA256
+        row.lastSequence = lastSequence
+        row.updatedAt = now
+        try await row.save(on: db)
+        try await participate(record.id!, account: record.accountID, role: "claimant", party: nil, on: db)
+        for invitation in try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
+        where s.accepted.contains(invitation.respondentEmail) {
+            if let account = invitation.accountID { try await participate(record.id!, account: account, role: "respondent", party: nil, on: db) }
+        }
+        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
+            try await participate(record.id!, account: rep.accountID, role: "representative", party: nil, on: db)
+        }
+    }
+
+    private static func participate(_ caseID: UUID, account: UUID, role: String, party: String?, on db: any Database) async throws {
         let existing = try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID)
-            .filter(\.$accountID == account).filter(\.$role == role.rawValue).first()
+            .filter(\.$accountID == account).filter(\.$role == role).first()
         guard existing == nil else { return }
         let row = CaseParticipantRecord()
-        row.caseID = caseID; row.accountID = account; row.role = role.rawValue; row.party = party?.rawValue
+        row.caseID = caseID; row.accountID = account; row.role = role; row.party = party
         try await row.create(on: db)
     }
 }

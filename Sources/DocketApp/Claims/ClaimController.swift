@@ -107,7 +107,7 @@ struct ClaimController: RouteCollection {
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "fee.unknown")])
             case .feeChanged:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", refusal.key)])
-            case .notPermitted, .alreadyDone, .reasonsMissing:
+            case .notPermitted, .alreadyDone, .reasonsMissing, .caseMovedOn:
                 throw refusal
             }
         }

@@ -49,12 +49,13 @@ enum OdrAccess {
 
 /// Reading, folding and acting on ODR cases.
 enum OdrCases {
+    /// The case's entries, in order; one that cannot be read stops the read.
     static func entries(_ id: UUID, on db: any Database) async throws -> [OdrEntry] {
-        try await CaseDocket.records(of: id, on: db).compactMap(\.odrEntry)
+        try await CaseDocket.records(of: id, on: db).map { try $0.odrEntry() }
     }
 
     static func fold(_ entries: [OdrEntry], _ record: OdrCaseRecord, _ app: Application) -> OdrSummary {
-        OdrFold.fold(entries, claimant: record.claimantEmail, periods: app.docket.rules.periods, now: app.docket.clock.now())
+        OdrFold.fold(entries, claimant: record.claimantEmail, rules: app.docket.rules, now: app.docket.clock.now())
     }
 
     /// Locks the case (the first statement writes, so SQLite takes its write lock and PostgreSQL
@@ -70,20 +71,33 @@ enum OdrCases {
         }
     }
 
-    /// Appends `events` for the viewer if the fold allows `action` now; 409 otherwise.
-    static func act(_ req: Request, _ viewer: OdrViewer, _ action: String,
-                    _ events: @escaping @Sendable (OdrSummary) throws -> [OdrEvent]) async throws -> OdrSummary {
+    /// The viewer's command, decided by the core under the case's lock; a refusal writes nothing.
+    @discardableResult
+    static func act(_ req: Request, _ viewer: OdrViewer, _ command: OdrCommand) async throws -> OdrSummary {
         let account = req.account?.id
-        let now = req.now
-        let app = req.application
         let (side, party) = (viewer.side, viewer.party)
-        return try await locked(viewer.record.id!, app: app) { db, record, summary in
-            guard summary.can(side, party, action) else {
-                req.logger.notice("refused an ODR action", metadata: ["case": "\(record.id!)", "action": "\(action)"])
-                throw Abort(.conflict, reason: "odr")
-            }
-            try await CaseDocket.append(try events(summary), by: side, party: party, actor: account, to: record.id!, at: now, on: db)
-            return fold(try await entries(record.id!, on: db), record, app)
+        return try await locked(viewer.record.id!, app: req.application) { db, record, summary in
+            try await append(command, side: side, party: party, actor: account, record, summary, app: req.application, on: db)
         }
+    }
+
+    /// Decides `command` against `summary` (the case's state under the lock, on `db`), appends what
+    /// the core decided, and rewrites the case's projection from a fresh fold.
+    static func append(_ command: OdrCommand, side: OdrSide, party: String, actor: UUID?, _ record: OdrCaseRecord,
+                       _ summary: OdrSummary, app: Application, on db: any Database) async throws -> OdrSummary {
+        let events = try OdrDecision.decide(command, side: side, party: party, state: summary).get()
+        try await CaseDocket.append(events, by: side, party: side == .system ? "" : party, actor: actor, to: record.id!,
+                                    at: app.docket.clock.now(), on: db)
+        return try await project(record, app: app, on: db)
+    }
+
+    /// Folds the case afresh and rewrites its projection row and participants.
+    @discardableResult
+    static func project(_ record: OdrCaseRecord, app: Application, on db: any Database) async throws -> OdrSummary {
+        let entries = try await entries(record.id!, on: db)
+        let after = fold(entries, record, app)
+        try await CaseProjection.rewrite(odr: record, after, lastSequence: entries.last?.sequence ?? 0,
+                                         at: app.docket.clock.now(), on: db)
+        return after
     }
 }

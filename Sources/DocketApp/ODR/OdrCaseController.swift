@@ -34,7 +34,7 @@ struct OdrCaseController: RouteCollection {
         if text.isEmpty { problems.append(FieldProblem("message", "error.message.missing")) }
         else if text.count > Self.maxMessage { problems.append(FieldProblem("message", "error.message.tooLong")) }
         if !problems.isEmpty { return try await OdrPages.case(req, viewer, values: ["message": text], problems: problems) }
-        _ = try await OdrCases.act(req, viewer, "message") { _ in [.message(text: text)] }
+        try await OdrCases.act(req, viewer, .message(text))
         try await notifyOthers(req, viewer)
         return req.redirect(to: OdrAccess.path(viewer.record) + "#thread")
     }
@@ -48,18 +48,16 @@ struct OdrCaseController: RouteCollection {
         if form.files["file"]?.isEmpty ?? true { problems.append(FieldProblem("file", "error.file.missing")) }
         var stored: ClaimDocument? = nil
         if problems.isEmpty, OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
-            .can(viewer.side, viewer.party, "evidence") {
+            .can(viewer.side, viewer.party, .evidence) {
             switch Uploads.store(form.files["file"], req: req) {
             case .failure(let problem): problems.append(problem)
             case .success(let doc): stored = doc
             }
         }
         if !problems.isEmpty { return try await OdrPages.case(req, viewer, values: ["documentTitle": title], problems: problems) }
-        let doc = stored
-        _ = try await OdrCases.act(req, viewer, "evidence") { _ in
-            guard let doc, let sha = doc.sha256, let reference = doc.reference else { throw Abort(.conflict, reason: "odr") }
-            return [.evidence(title: title, fileName: doc.fileName ?? "", sha256: sha, reference: reference, contentType: doc.contentType ?? "")]
-        }
+        guard let doc = stored, let sha = doc.sha256, let reference = doc.reference else { throw Refusal(.caseMovedOn) }
+        try await OdrCases.act(req, viewer, .evidence(title: title, fileName: doc.fileName ?? "", sha256: sha, reference: reference,
+                                                      contentType: doc.contentType ?? ""))
         try await notifyOthers(req, viewer)
         return req.redirect(to: OdrAccess.path(viewer.record) + "#thread")
     }
@@ -122,7 +120,7 @@ struct OdrCaseController: RouteCollection {
     func confirmWithdraw(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
         let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
-        guard summary.can(viewer.side, viewer.party, "withdraw") else { throw Abort(.conflict, reason: "odr") }
+        guard summary.can(viewer.side, viewer.party, .withdraw) else { throw Refusal(.caseMovedOn) }
         let base = OdrAccess.path(viewer.record)
         return try await req.confirmation(titleKey: "odr.confirmWithdraw.title", Confirmation(
             intro: req.t("odr.confirmWithdraw.intro"), lines: [], action: base + "/withdraw",
@@ -131,7 +129,7 @@ struct OdrCaseController: RouteCollection {
 
     func withdraw(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let summary = try await OdrCases.act(req, viewer, "withdraw") { _ in [.withdrawn] }
+        let summary = try await OdrCases.act(req, viewer, .withdraw)
         let now = req.now, app = req.application, record = viewer.record
         try await req.db.transaction { db in
             try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
@@ -149,20 +147,21 @@ struct OdrCaseController: RouteCollection {
         let record = viewer.record
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let summary = OdrCases.fold(entries, record, req.application)
-        guard summary.can(viewer.side, viewer.party, "file-claim"), let account = req.account else { throw Abort(.conflict, reason: "odr") }
+        guard viewer.side == .claimant, let account = req.account,
+              let basis = OdrDecision.courtClaim(from: summary, disputed: record.draft.amount, incidentOn: record.draft.incidentOn)
+        else { throw Refusal(.caseMovedOn) }
         let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
         var draft = ClaimDraft()
         draft.plaintiffs = [try await Self.party(name: record.claimantName, email: account.email, account: account.id, on: req.db)]
-        let agreed = summary.agreementSHA256 != nil
-        let against = agreed ? invitations.filter { summary.accepted.contains($0.respondentEmail) } : invitations
+        let against = basis.againstSignatoriesOnly ? invitations.filter { summary.accepted.contains($0.respondentEmail) } : invitations
         for invitation in against {
             draft.defendants.append(try await Self.party(name: invitation.respondentName, email: invitation.respondentEmail,
                                                          account: invitation.accountID, on: req.db))
         }
-        if agreed {
-            draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: summary.balance)]
-            draft.summary = req.t("odr.claim.summary", [summary.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
-            draft.incidentOn = summary.defaultSince
+        draft.incidentOn = basis.incidentOn
+        if basis.relyOnAgreement {
+            draft.rows = [ClaimRow(reason: req.t("odr.claim.row"), amount: basis.amount)]
+            draft.summary = req.t("odr.claim.summary", [basis.defaultSince.map(req.day) ?? ""]) + "\n\n" + record.draft.description
             // The sealed agreement goes with the claim as a document relied on, stored like an upload.
             let sealed = summary.agreementSHA256
             var agreement = ClaimDocument(title: req.t("odr.agreement.title"), fileName: "settlement-agreement.pdf", sha256: sealed)
@@ -172,9 +171,8 @@ struct OdrCaseController: RouteCollection {
             }
             draft.documents = [agreement]
         } else {
-            draft.rows = [ClaimRow(reason: record.draft.description.prefix(300).description, amount: record.draft.amount ?? .zero)]
+            draft.rows = [ClaimRow(reason: record.draft.description.prefix(300).description, amount: basis.amount)]
             draft.summary = record.draft.description
-            draft.incidentOn = record.draft.incidentOn
         }
         let claim = ClaimRecord(draft: draft, kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
         try await claim.create(on: req.db)

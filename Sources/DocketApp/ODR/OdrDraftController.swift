@@ -141,6 +141,8 @@ struct OdrDraftController: RouteCollection {
                 try await invitation.create(on: db)
                 try await OdrMail.invitation(record, to: respondent, token: token, language: language, app: app, at: now, on: db)
             }
+            record.submittedAt = now
+            try await OdrCases.project(record, app: app, on: db)
         }
         req.logger.info("ODR case submitted", metadata: ["case": "\(record.id!)"])
         return req.redirect(to: OdrAccess.path(record) + "?submitted=1")

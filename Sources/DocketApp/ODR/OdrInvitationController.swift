@@ -47,7 +47,7 @@ struct OdrInvitationController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (invitation, record, summary) = try await invitation(req)
         if invitation.usedAt != nil { return try await gone(req, "odr.invitation.used") }
-        guard summary.can(.respondent, invitation.respondentEmail, "accept-invitation") else { return try await gone(req, "odr.invitation.expired") }
+        guard summary.can(.respondent, invitation.respondentEmail, .acceptInvitation) else { return try await gone(req, "odr.invitation.expired") }
         if let account = req.account, account.id == record.accountID {
             // The claimant followed the link sent to the other side: say so instead of offering to answer.
             return try await req.page("message", titleKey: "odr.invitation.own.heading",
@@ -86,16 +86,14 @@ struct OdrInvitationController: RouteCollection {
         let outcome: Bool = try await OdrCases.locked(record.id!, app: app) { db, record, summary in
             // Used inside the lock: a second answer, even at the same moment, finds it used.
             guard let fresh = try await OdrInvitationRecord.find(invitationID, on: db), fresh.usedAt == nil,
-                  summary.can(.respondent, email, "accept-invitation") else { return false }
+                  summary.can(.respondent, email, .acceptInvitation) else { return false }
             fresh.usedAt = now
             fresh.accountID = account.id
             try await fresh.save(on: db)
             // Anyone holding the link may answer, as with a paper invitation; an answer from an account
             // with another email is allowed but said on the page first and recorded on the docket.
-            let other: [OdrEvent] = Self.differs(account, fresh) ? [.answeredByAnotherAccount(respondent: email, accountEmail: account.email)] : []
-            try await CaseDocket.append(other + [accepting ? .accepted(respondent: email) : .declined(respondent: email)],
-                                        by: .respondent, party: email, actor: account.id, to: record.id!, at: now, on: db)
-            let after = OdrCases.fold(try await OdrCases.entries(record.id!, on: db), record, app)
+            let command = OdrCommand.answerInvitation(accept: accepting, fromAccountEmail: Self.differs(account, fresh) ? account.email : nil)
+            let after = try await OdrCases.append(command, side: .respondent, party: email, actor: account.id, record, summary, app: app, on: db)
             if after.closure == .declined {
                 try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
                 try await OdrMail.closed(record, reason: .declined, respondents: after.declined, app: app, at: now, on: db)

@@ -33,7 +33,7 @@ enum OdrMail {
                            app: Application, at now: Date, on db: any Database) async throws {
         let draft = record.draft
         let amount = (draft.amount ?? .zero).formatted(french: language == .fr)
-        let lastDay = DateText.day(CivilDate.of(now).adding(days: OdrFold.acceptDays), language)
+        let lastDay = DateText.day(CivilDate.of(now).adding(days: app.docket.rules.odrPeriods.acceptDays), language)
         try await send(record, to: [respondent.email], subject: "mail.odrInvite.subject", [record.claimantName],
                        paragraphs: [("mail.odrInvite.body", [respondent.name, record.claimantName, amount]),
                                     ("mail.odrInvite.deadline", [lastDay]), ("odr.voluntary", [])],

@@ -196,16 +196,16 @@ enum OdrPages {
             parties: parties, thread: thread, hasThread: !thread.isEmpty,
             openOffer: s.openOffer.map { OfferView(number: $0.number, from: names[$0.party] ?? $0.party, summary: termsLines(req, $0.terms),
                                                    acceptAction: base + "/offers/\($0.number)/accept", rejectAction: base + "/offers/\($0.number)/reject") },
-            canAnswerOffer: s.can(side, party, "accept-offer"), canOffer: s.can(side, party, "offer"),
+            canAnswerOffer: s.can(side, party, .acceptOffer), canOffer: s.can(side, party, .offer),
             agreement: s.agreed == nil ? nil : LinkView(href: base + "/agreement", label: req.t(s.sealed ? "odr.agreement.view" : "odr.agreement.open")),
             schedule: s.instalments.map { req.day($0.payment.payBy) + " — " + req.money($0.payment.amount) + " — " + req.t("instalment.\($0.state.rawValue)") },
             hasSchedule: !s.schedule.isEmpty,
             payments: s.payments.map { p in
                 PaymentView(text: req.t(p.confirmed ? "odr.payment.confirmed" : "odr.payment.unconfirmed", [req.money(p.amount), req.day(p.on)]),
-                            confirmAction: !p.confirmed && s.can(side, party, "confirm-payment") ? base + "/payments/\(p.number)/confirm" : nil)
+                            confirmAction: !p.confirmed && s.can(side, party, .confirmPayment) ? base + "/payments/\(p.number)/confirm" : nil)
             },
-            canMessage: s.can(side, party, "message"), canRecordPayment: s.can(side, party, "record-payment"),
-            canWithdraw: s.can(side, party, "withdraw"), canFileClaim: s.can(side, party, "file-claim"),
+            canMessage: s.can(side, party, .message), canRecordPayment: s.can(side, party, .recordPayment),
+            canWithdraw: s.can(side, party, .withdraw), canFileClaim: s.can(side, party, .fileClaim),
             claimForBalance: s.status == .inDefault, isClaimant: side == .claimant && !viewer.representative,
             canAddRepresentative: !viewer.representative && s.status != .closed,
             representatives: try await representativeNames(record, on: req.db),

@@ -81,7 +81,7 @@ struct OdrSettlementController: RouteCollection {
     func offerShow(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
         let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
-        guard summary.can(viewer.side, viewer.party, "offer") else { throw Abort(.conflict, reason: "odr") }
+        guard summary.can(viewer.side, viewer.party, .offer) else { throw Refusal(.caseMovedOn) }
         return try await offerPage(req, viewer, values: ["offerAmount": viewer.record.draft.amount?.description ?? "", "plan": "lump-sum",
                                                          "balanceDueOnDefault": "on", "claimOnDefault": "on"], problems: [])
     }
@@ -91,11 +91,7 @@ struct OdrSettlementController: RouteCollection {
         let values = req.formValues()
         let (terms, problems) = Self.terms(values, today: CivilDate.of(req.now))
         guard let terms else { return try await offerPage(req, viewer, values: values, problems: problems) }
-        _ = try await OdrCases.act(req, viewer, "offer") { summary in
-            // Proposing terms while the other side's offer is open answers it: a counter-offer.
-            let counter: [OdrEvent] = summary.openOffer.map { $0.side != viewer.side ? [.offerRejected(number: $0.number)] : [] } ?? []
-            return counter + [.offer(number: summary.nextOfferNumber, terms: terms)]
-        }
+        try await OdrCases.act(req, viewer, .offer(terms))
         return req.redirect(to: OdrAccess.path(viewer.record) + "#offers")
     }
 
@@ -104,8 +100,8 @@ struct OdrSettlementController: RouteCollection {
         let viewer = try await OdrAccess.viewer(req)
         let n = try req.listIndex()
         let summary = OdrCases.fold(try await OdrCases.entries(viewer.record.id!, on: req.db), viewer.record, req.application)
-        guard let offer = summary.openOffer, offer.number == n, summary.can(viewer.side, viewer.party, "accept-offer") else {
-            throw Abort(.conflict, reason: "odr")
+        guard let offer = summary.openOffer, offer.number == n, summary.can(viewer.side, viewer.party, .acceptOffer) else {
+            throw Refusal(.caseMovedOn)
         }
         let base = OdrAccess.path(viewer.record)
         return try await req.confirmation(titleKey: "odr.confirmAccept.title", Confirmation(
@@ -123,10 +119,7 @@ struct OdrSettlementController: RouteCollection {
         case "reject": accept = false
         default: throw Abort(.notFound)
         }
-        _ = try await OdrCases.act(req, viewer, accept ? "accept-offer" : "reject-offer") { summary in
-            guard summary.openOffer?.number == n else { throw Abort(.conflict, reason: "odr") }
-            return [accept ? .offerAccepted(number: n) : .offerRejected(number: n)]
-        }
+        try await OdrCases.act(req, viewer, .answerOffer(number: n, accept: accept))
         return req.redirect(to: OdrAccess.path(viewer.record, accept ? "agreement" : "") + (accept ? "" : "#offers"))
     }
 
@@ -166,7 +159,7 @@ struct OdrSettlementController: RouteCollection {
             schedule: summary.schedule.map { req.day($0.due) + " — " + req.money($0.amount) + ($0.payBy == $0.due ? "" : " (" + req.t("pdf.agreement.payBy") + " " + req.day($0.payBy) + ")") },
             consequences: consequences,
             signatures: Self.signatures(entries, req).map { $0.name + " — " + $0.at },
-            canSign: summary.can(viewer.side, viewer.party, "sign"), sealed: summary.sealed,
+            canSign: summary.can(viewer.side, viewer.party, .sign), sealed: summary.sealed,
             pdf: OdrAccess.path(record, "agreement.pdf"), form: form, back: LinkView(href: OdrAccess.path(record), label: req.t("odr.back")))
         return try await req.page("odr/agreement", titleKey: "odr.agreement.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -198,7 +191,7 @@ struct OdrSettlementController: RouteCollection {
         if values["signatureConfirm"] != "on" { problems.append(FieldProblem("signatureConfirm", "error.signatureConfirm.missing")) }
         if !problems.isEmpty { return try await agreementPage(req, viewer, values: values, problems: problems) }
         let address = req.clientAddress
-        let summary = try await OdrCases.act(req, viewer, "sign") { _ in [.signed(name: name, address: address)] }
+        let summary = try await OdrCases.act(req, viewer, .sign(name: name, address: address))
         if summary.everyoneSigned(claimant: viewer.record.claimantEmail) { try await seal(req, viewer.record) }
         return req.redirect(to: OdrAccess.path(viewer.record, "agreement"))
     }
@@ -232,8 +225,8 @@ struct OdrSettlementController: RouteCollection {
             guard !summary.sealed else { return }
             let sealed = try await SealedDocuments.record(prepared, title: text.label("pdf.agreement.title"), reference: reference,
                                                           signedBy: signedBy, at: now, on: db)
-            try await CaseDocket.append([.agreementSealed(sha256: sealed.sha256)], by: .claimant, party: "docket", actor: nil,
-                                        to: record.id!, at: now, on: db)
+            _ = try await OdrCases.append(.sealAgreement(sha256: sealed.sha256), side: .system, party: "", actor: nil, record, summary,
+                                          app: app, on: db)
             try await OdrMail.settled(record, to: summary.signatories(claimant: record.claimantEmail), pdfPath: sealed.path, app: app, at: now, on: db)
         }
     }
@@ -265,19 +258,14 @@ struct OdrSettlementController: RouteCollection {
         if on == nil { problems.append(FieldProblem("paidOn", "error.date.invalid")) }
         else if on! > CivilDate.of(req.now) { problems.append(FieldProblem("paidOn", "error.date.future")) }
         if !problems.isEmpty { return try await OdrPages.case(req, viewer, values: values, problems: problems) }
-        _ = try await OdrCases.act(req, viewer, "record-payment") { summary in
-            [.paymentRecorded(number: summary.nextPaymentNumber, amount: amount!, on: on!)]
-        }
+        try await OdrCases.act(req, viewer, .recordPayment(amount!, on: on!))
         return req.redirect(to: OdrAccess.path(viewer.record) + "#payments")
     }
 
     func confirmPayment(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
         let n = try req.listIndex()
-        _ = try await OdrCases.act(req, viewer, "confirm-payment") { summary in
-            guard summary.payments.contains(where: { $0.number == n && !$0.confirmed }) else { throw Abort(.conflict, reason: "odr") }
-            return [.paymentConfirmed(number: n)]
-        }
+        try await OdrCases.act(req, viewer, .confirmPayment(number: n))
         return req.redirect(to: OdrAccess.path(viewer.record) + "#payments")
     }
 }

@@ -26,19 +26,21 @@ enum OdrSweep {
         let now = app.docket.clock.now()
         return try await OdrCases.locked(id, app: app) { db, record, summary in
             var outcome = Outcome()
+            func note(_ command: OdrCommand) async throws {
+                _ = try await OdrCases.append(command, side: .system, party: "", actor: nil, record, summary, app: app, on: db)
+            }
             if summary.lapseToRecord {
-                try await CaseDocket.append([.lapsed], by: .claimant, party: "docket", actor: nil, to: id, at: now, on: db)
+                try await note(.recordLapse)
                 try await OdrMail.closed(record, reason: .noResponse, respondents: summary.unanswered, app: app, at: now, on: db)
                 outcome.lapsed = 1
             }
             for (respondent, day) in summary.remindersDue {
-                try await CaseDocket.append([.reminded(respondent: respondent, day: day)], by: .claimant, party: "docket",
-                                            actor: nil, to: id, at: now, on: db)
+                try await note(.remind(respondent: respondent, day: day))
                 try await OdrMail.reminder(record, to: respondent, lastDay: summary.acceptBy!, app: app, at: now, on: db)
                 outcome.reminded += 1
             }
             if summary.defaultNoticeDue, let since = summary.defaultSince {
-                try await CaseDocket.append([.defaultNoticed], by: .claimant, party: "docket", actor: nil, to: id, at: now, on: db)
+                try await note(.noticeDefault)
                 try await OdrMail.inDefault(record, to: [record.claimantEmail] + summary.accepted, since: since, app: app, at: now, on: db)
                 outcome.defaults = 1
             }

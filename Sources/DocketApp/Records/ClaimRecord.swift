@@ -96,10 +96,13 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
         }
     }
 
-    var odrEntry: OdrEntry? {
-        guard let side = OdrSide(rawValue: byRole),
-              let event = try? JSONDecoder().decode(OdrEvent.self, from: Data(event.utf8)) else { return nil }
-        return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: event)
+    /// The ODR entry this record holds; throws when it holds something else or does not decode.
+    func odrEntry() throws -> OdrEntry {
+        guard caseKind == CaseKind.odr.rawValue, let side = OdrSide(rawValue: byRole),
+              let decoded = try? JSONDecoder().decode(OdrEvent.self, from: Data(event.utf8)) else {
+            throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
+        }
+        return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: decoded)
     }
 }
 

@@ -43,12 +43,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     private func render(_ refusal: Refusal, for request: Request) async throws -> Response {
         let status: HTTPStatus
         switch refusal.reason {
-        case .alreadyDone: status = .conflict
+        case .alreadyDone, .caseMovedOn: status = .conflict
         case .notPermitted: status = .forbidden
         default: status = .unprocessableEntity
         }
         request.logger.info("refused", metadata: ["reason": "\(refusal.reason.rawValue)", "rule": "\(refusal.rule ?? "-")"])
-        let titleKey = "error.page.\(status == .conflict ? "409" : status == .forbidden ? "403" : "400").heading"
+        let titleKey = refusal.reason == .caseMovedOn ? "error.page.409odr.heading"
+            : "error.page.\(status == .conflict ? "409" : status == .forbidden ? "403" : "400").heading"
         let body = Body(status: Int(status.code), heading: request.t(titleKey), message: request.t(refusal.key), requestID: nil,
                         back: Self.back(from: request), copyAction: nil)
         return try await request.page("error", titleKey: titleKey, body, status: status)

@@ -18,6 +18,8 @@ public struct Refusal: Error, Equatable, Sendable {
         case waiverNotGranted = "waiver-not-granted"
         /// Reasons were required and none were given (or too many characters).
         case reasonsMissing = "reasons-missing"
+        /// The case moved on before the step arrived (an offer answered, a case closed).
+        case caseMovedOn = "case-moved-on"
     }
 
     public let reason: Reason

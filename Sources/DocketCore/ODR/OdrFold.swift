@@ -1,8 +1,8 @@
 import Foundation
 
-/// The two sides of an online dispute.
+/// The two sides of an online dispute, and Docket itself (the sweep, the sealed agreement).
 public enum OdrSide: String, Codable, Sendable {
-    case claimant, respondent
+    case claimant, respondent, system
 }
 
 /// One thing that happened in an ODR case. Like a court case, an ODR case is its docket.
@@ -100,6 +100,8 @@ public struct OdrSummary: Sendable {
     public let defaultNoticeDue: Bool
     public let nextOfferNumber: Int
     public let nextPaymentNumber: Int
+    /// The claimant's email, which names the claimant on the docket.
+    public let claimant: String
 
     public var balance: Money { (agreed?.amount ?? .zero) - confirmedPaid }
 
@@ -128,11 +130,10 @@ public struct OdrSummary: Sendable {
 
 /// The pure fold from an ODR case's docket and the time to its state.
 public enum OdrFold {
-    /// Days a respondent has to accept (seed 000), and the reminder days.
-    public static let acceptDays = 14
-    public static let reminderDays = [7, 12]
-
-    public static func fold(_ entries: [OdrEntry], claimant: String, periods: Periods, now: Date) -> OdrSummary {
+    public static func fold(_ entries: [OdrEntry], claimant: String, rules: RuleSet, now: Date) -> OdrSummary {
+        let periods = rules.periods
+        let acceptDays = rules.odrPeriods.acceptDays
+        let reminderDays = rules.odrPeriods.reminderDays
         let today = CivilDate.of(now)
         var invitedOn: CivilDate?
         var respondents: [String] = []
@@ -226,41 +227,48 @@ public enum OdrFold {
             schedule: schedule, payments: payments.values.sorted { $0.number < $1.number }, confirmedPaid: paid,
             defaultSince: defaultSince, lapseToRecord: closure == .noResponse && !lapsed,
             remindersDue: reminders, defaultNoticeDue: status == .inDefault && !noticed,
-            nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1)
+            nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1, claimant: claimant)
     }
 }
 
+/// What a party may do in an ODR case.
+public enum OdrAction: String, Sendable, CaseIterable {
+    case acceptInvitation = "accept-invitation", declineInvitation = "decline-invitation"
+    case message, evidence, offer
+    case acceptOffer = "accept-offer", rejectOffer = "reject-offer"
+    case sign
+    case recordPayment = "record-payment", confirmPayment = "confirm-payment"
+    case withdraw
+    case fileClaim = "file-claim"
+}
+
 extension OdrSummary {
-    /// Whether `party` on `side` may do `action` now. Names: accept-invitation, decline-invitation,
-    /// message, evidence, offer, accept-offer, reject-offer, sign, record-payment, confirm-payment,
-    /// withdraw, file-claim.
-    public func can(_ side: OdrSide, _ party: String, _ action: String) -> Bool {
-        let participant = side == .claimant || accepted.contains(party)
+    /// Whether `party` on `side` may do `action` now.
+    public func can(_ side: OdrSide, _ party: String, _ action: OdrAction) -> Bool {
+        let participant = side == .claimant || (side == .respondent && accepted.contains(party))
         switch action {
-        case "accept-invitation", "decline-invitation":
+        case .acceptInvitation, .declineInvitation:
             return side == .respondent && unanswered.contains(party) && invitationOpen && (status == .pending || status == .active)
-        case "message", "evidence":
+        case .message, .evidence:
             return participant && (status == .active || status == .settled || status == .inDefault)
-        case "offer":
+        case .offer:
             return participant && status == .active && agreed == nil
-        case "accept-offer", "reject-offer":
+        case .acceptOffer, .rejectOffer:
             guard let o = openOffer else { return false }
             return participant && status == .active && o.side != side
-        case "sign":
+        case .sign:
             return participant && agreed != nil && !sealed && status == .active && !signedBy.contains(party)
-        case "record-payment":
+        case .recordPayment:
             return participant && sealed && balance > .zero
-        case "confirm-payment":
+        case .confirmPayment:
             return side == .claimant && payments.contains { !$0.confirmed }
-        case "withdraw":
+        case .withdraw:
             return participant && (status == .pending || status == .active)
-        case "file-claim":
+        case .fileClaim:
             // For the unpaid balance of an agreement in default, or for the whole claim when the
             // other side declined or did not answer (online dispute resolution is voluntary).
             return side == .claimant && ((status == .inDefault && (agreed?.claimOnDefault ?? false))
                 || (status == .closed && (closure == .declined || closure == .noResponse)))
-        default:
-            return false
         }
     }
 }

@@ -29,3 +29,13 @@ public struct CourtPeriods: Sendable {
 
     public init() {}
 }
+
+/// The periods of an online dispute (seed 000): days a respondent has to accept the invitation,
+/// and the days after it on which an unanswered respondent is reminded.
+public struct OdrPeriods: Sendable {
+    public var acceptDays = 14
+    public var reminderDays = [7, 12]
+    public let source = "seed 000 (online dispute resolution)"
+
+    public init() {}
+}

@@ -23,6 +23,8 @@ public struct RuleSet: Sendable {
     public var issuance: IssuanceMode = .automatic
     /// The periods of a case after filing.
     public var courtPeriods = CourtPeriods()
+    /// The periods of an online dispute.
+    public var odrPeriods = OdrPeriods()
 
     public var periods: Periods { Periods(calendar: calendar) }
 
@@ -53,6 +55,7 @@ public struct RuleSet: Sendable {
                 feeWaiverThresholds: feeWaiverThresholds)
         copy.issuance = issuance
         copy.courtPeriods = courtPeriods
+        copy.odrPeriods = odrPeriods
         return copy
     }
 

@@ -21,12 +21,21 @@ import VaporTesting
 
         try await withDocket(settings: { $0.dataDirectory = folder }) { app, _ in
             // Each submitted claim has its projection, folded from its docket.
-            let rows = try await CaseProjectionRecord.query(on: app.db).sort(\.$fileNumber).all()
+            let rows = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == "court").sort(\.$fileNumber).all()
             #expect(rows.map(\.fileNumber) == ["TOR47-SC-26-000001", "TOR47-SC-26-000002"])
             #expect(rows.map(\.stage) == ["awaiting-service", "awaiting-service"])
             #expect(rows.map(\.officeCode) == ["toronto-47-sheppard", "toronto-47-sheppard"])
             #expect(rows.first?.documentSHA256 == "363116cdbf4ba66aa1b474c28e18e6fa7d36d0f41012f9ea21b69ccd4917104a")
             #expect(rows.allSatisfy { $0.feeCents == 10800 && $0.filerAccountID != nil && $0.nextStep == "serve-claim" })
+            // So has each submitted dispute, with its claimant and the respondent who accepted.
+            let disputes = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == "odr").all()
+            #expect(disputes.count == 2)
+            #expect(disputes.allSatisfy { $0.filerAccountID != nil && $0.lastSequence == 8 })
+            for dispute in disputes {
+                let roles = try await CaseParticipantRecord.query(on: app.db).filter(\.$caseID == dispute.id!).all().map(\.role)
+                #expect(roles.contains("claimant"))
+                #expect(roles.contains("respondent"), "\(dispute.stage)")
+            }
             let statuses = try await ClaimRecord.query(on: app.db).all().map(\.status)
             #expect(Set(statuses) == ["submitted"])
             // The seal that lived on the claim's row is now on its docket, and every chain holds.

@@ -301,6 +301,11 @@ import VaporTesting
             clock.set(CourtTime.localInstant("2026-12-07T23:59")!)
             try await claimant.signIn("marie.t", "river-lantern-orbit")
             #expect(try await claimant.get(path).body.contains("Pending"))
+            let pending = try #require(try await CaseProjectionRecord.find(claimID(path), on: app.db))
+            #expect(pending.kind == "odr")
+            #expect(pending.stage == "pending")
+            #expect(pending.waitingOn == "respondent")
+            #expect(pending.nextDeadline == "2026-12-07")
             clock.set(CourtTime.localInstant("2026-12-08T00:00")!)
             #expect(try await claimant.get(path).body.contains("Closed — no response"))
 
@@ -324,6 +329,10 @@ import VaporTesting
             let id = UUID(uuidString: String(path.split(separator: "/")[1]))!
             let entries = try await OdrCases.entries(id, on: app.db)
             #expect(entries.filter { $0.event == .lapsed }.count == 1)
+            // What the sweep records, it records as Docket, not as either side.
+            #expect(entries.filter { $0.event == .lapsed || { if case .reminded = $0 { true } else { false } }($0.event) }
+                .allSatisfy { $0.side == .system && $0.party.isEmpty })
+            #expect(try await CaseProjectionRecord.find(id, on: app.db)?.stage == "closed-no-response")
             #expect(entries.filter { if case .reminded = $0.event { return true } else { return false } }.map(\.event)
                     == [.reminded(respondent: "paul@example.com", day: 7), .reminded(respondent: "paul@example.com", day: 12)])
             try await app.mailWorker.runOnce(now: clock.now())
