@@ -18,7 +18,7 @@ enum ClaimAccess {
         guard claim.isDraft else {
             req.logger.warning("refused a change to a submitted claim",
                                metadata: ["claim": "\(claim.id!)", "status": "\(claim.status)", "path": "\(req.url.path)"])
-            throw Abort(.conflict, reason: "submitted")
+            throw PageError.filingSubmitted
         }
         return claim
     }

@@ -1,6 +1,7 @@
 import DocketCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Online disputes submitted before this release get their projection row and participants from a
 /// fold of their docket, as every act on them now writes.
@@ -11,6 +12,8 @@ struct ProjectOdrCases: AsyncMigration {
             let summary = OdrFold.fold(entries, claimant: record.claimantEmail, rules: RuleSets.ontarioSmallClaims, now: Date())
             try await CaseProjection.rewrite(odr: record, summary, lastSequence: entries.last?.sequence ?? 0, at: Date(), on: db)
         }
+        try await (db as! any SQLDatabase).create(index: "case_projections_kind_stage").on(CaseProjectionRecord.schema)
+            .column("kind").column("stage").run()
     }
 
     func revert(on db: any Database) async throws {

@@ -37,7 +37,7 @@ enum OdrAccess {
         guard viewer.side == .claimant else { throw Abort(.notFound) }
         guard viewer.record.isDraft else {
             req.logger.warning("refused a change to a submitted ODR case", metadata: ["case": "\(viewer.record.id!)", "path": "\(req.url.path)"])
-            throw Abort(.conflict, reason: "odrSubmitted")
+            throw PageError.disputeSubmitted
         }
         return viewer.record
     }
@@ -72,12 +72,16 @@ enum OdrCases {
     }
 
     /// The viewer's command, decided by the core under the case's lock; a refusal writes nothing.
+    /// `effects` (mail) are queued in the same transaction, given the state before the command.
     @discardableResult
-    static func act(_ req: Request, _ viewer: OdrViewer, _ command: OdrCommand) async throws -> OdrSummary {
+    static func act(_ req: Request, _ viewer: OdrViewer, _ command: OdrCommand,
+                    effects: (@Sendable (OdrSummary, any Database) async throws -> Void)? = nil) async throws -> OdrSummary {
         let account = req.account?.id
         let (side, party) = (viewer.side, viewer.party)
         return try await locked(viewer.record.id!, app: req.application) { db, record, summary in
-            try await append(command, side: side, party: party, actor: account, record, summary, app: req.application, on: db)
+            let after = try await append(command, side: side, party: party, actor: account, record, summary, app: req.application, on: db)
+            try await effects?(summary, db)
+            return after
         }
     }
 

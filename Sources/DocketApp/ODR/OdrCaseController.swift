@@ -129,11 +129,9 @@ struct OdrCaseController: RouteCollection {
 
     func withdraw(req: Request) async throws -> Response {
         let viewer = try await OdrAccess.viewer(req)
-        let summary = try await OdrCases.act(req, viewer, .withdraw)
         let now = req.now, app = req.application, record = viewer.record
-        try await req.db.transaction { db in
-            try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
-            try await OdrMail.closed(record, reason: .withdrawn, respondents: summary.accepted + summary.unanswered, app: app, at: now, on: db)
+        try await OdrCases.act(req, viewer, .withdraw) { before, db in
+            try await OdrMail.closed(record, reason: .withdrawn, respondents: before.accepted + before.unanswered, app: app, at: now, on: db)
         }
         return req.redirect(to: OdrAccess.path(record))
     }

@@ -124,7 +124,7 @@ struct OdrDraftController: RouteCollection {
         let language = Language(rawValue: record.language) ?? .en
         try await req.db.transaction { db in
             guard try await StatusMove.move(OdrCaseRecord.schema, id: record.id!, from: "draft", to: "submitted", on: db) else {
-                throw Abort(.conflict, reason: "submitted")
+                throw PageError.filingSubmitted
             }
             try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!)
                 .set(\.$submittedAt, to: now).set(\.$updatedAt, to: now).update()

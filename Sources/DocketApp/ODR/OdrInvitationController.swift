@@ -95,7 +95,6 @@ struct OdrInvitationController: RouteCollection {
             let command = OdrCommand.answerInvitation(accept: accepting, fromAccountEmail: Self.differs(account, fresh) ? account.email : nil)
             let after = try await OdrCases.append(command, side: .respondent, party: email, actor: account.id, record, summary, app: app, on: db)
             if after.closure == .declined {
-                try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!).set(\.$open, to: false).update()
                 try await OdrMail.closed(record, reason: .declined, respondents: after.declined, app: app, at: now, on: db)
             }
             return true

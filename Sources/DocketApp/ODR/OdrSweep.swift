@@ -13,7 +13,14 @@ enum OdrSweep {
 
     @discardableResult
     static func run(app: Application) async throws -> Outcome {
-        let ids = try await OdrCaseRecord.query(on: app.db).filter(\.$status == "submitted").filter(\.$open == true).all(\.$id)
+        // Only disputes where something can still come due: an invitation unanswered, or payments
+        // still owed under a sealed agreement. The projection says which, without folding the rest.
+        let ids = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == CaseKind.odr.rawValue).group(.or) { or in
+            or.filter(\.$stage == OdrStatus.pending.rawValue)
+            or.group(.and) { and in
+                and.filter(\.$stage ~~ [OdrStatus.settled.rawValue, OdrStatus.inDefault.rawValue]).filter(\.$waitingOn != nil)
+            }
+        }.all(\.$id)
         var outcome = Outcome()
         for id in ids {
             let step = try await sweep(id, app: app)
@@ -43,9 +50,6 @@ enum OdrSweep {
                 try await note(.noticeDefault)
                 try await OdrMail.inDefault(record, to: [record.claimantEmail] + summary.accepted, since: since, app: app, at: now, on: db)
                 outcome.defaults = 1
-            }
-            if summary.status == .closed || (summary.sealed && summary.balance <= .zero) {
-                try await OdrCaseRecord.query(on: db).filter(\.$id == id).set(\.$open, to: false).update()
             }
             return outcome
         }

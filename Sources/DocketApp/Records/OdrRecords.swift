@@ -15,7 +15,7 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "content") var content: String
     @Field(key: "language") var language: String
-    /// False once the case is closed for good: the sweep no longer looks at it.
+    /// Kept for databases made before the projection; the sweep now finds its work there instead.
     @Field(key: "open") var open: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date

@@ -15,13 +15,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method != .GET && request.method != .HEAD && request.method != .OPTIONS {
             let form = try await request.readForm()
             guard let secret = request.cookies[Self.cookie]?.string else {
-                throw Abort(.forbidden, reason: "csrf")
+                throw PageError.formExpired
             }
             let expected = Self.token(for: secret, request: request)
             let given = request.headers.first(name: "X-CSRF-Token") ?? form.fields[Self.field]
             guard let given, Tokens.equal(given, expected) else {
                 request.logger.notice("refused a request without a valid CSRF token")
-                throw Abort(.forbidden, reason: "csrf")
+                throw PageError.formExpired
             }
         }
         let response = try await next.respond(to: request)

@@ -21,20 +21,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let status: HTTPStatus
-            var reason: String? = nil
-            if let refusal = error as? Refusal {
-                return try await render(refusal, for: request)
-            } else if let abort = error as? any AbortError {
-                status = abort.status
-                reason = abort.reason
-            } else {
-                status = .internalServerError
-            }
-            if status.code >= 500 {
-                request.logger.report(error: error)
-            }
-            return try await render(status: status, reason: reason, for: request)
+            if let refusal = error as? Refusal { return try await render(refusal, for: request) }
+            if let pageError = error as? PageError { return try await render(status: pageError.status, key: pageError.pageKey, for: request) }
+            let status = (error as? any AbortError)?.status ?? .internalServerError
+            if status.code >= 500 { request.logger.report(error: error) }
+            return try await render(status: status, key: Self.key(for: status), for: request)
         }
     }
 
@@ -66,21 +57,20 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    private func render(status: HTTPStatus, reason: String?, for request: Request) async throws -> Response {
-        let key: String
+    /// The error page for a status: `error.page.<key>` in the catalogues.
+    static func key(for status: HTTPStatus) -> String {
         switch status.code {
-        case 403 where reason == "csrf": key = "csrf"
-        case 403: key = "403"
-        case 404: key = "404"
-        case 405: key = "404"
-        case 409 where reason == "odr": key = "409odr"
-        case 409 where reason == "odrSubmitted": key = "409odrSubmitted"
-        case 409: key = "409"
-        case 413: key = "413"
-        case 429: key = "429"
-        case 400..<500: key = "400"
-        default: key = "500"
+        case 403: "403"
+        case 404, 405: "404"
+        case 409: "409"
+        case 413: "413"
+        case 429: "429"
+        case 400..<500: "400"
+        default: "500"
         }
+    }
+
+    private func render(status: HTTPStatus, key: String, for request: Request) async throws -> Response {
         let wantsJSON = request.headers.accept.mediaTypes.contains(.json) && !request.headers.accept.mediaTypes.contains(.html)
         if wantsJSON {
             let response = Response(status: status)

@@ -338,7 +338,7 @@ import VaporTesting
             try await app.mailWorker.runOnce(now: clock.now())
             #expect(Set(mail.messages.filter { $0.subject.hasPrefix("Online dispute closed — ") }.map(\.to)) == ["marie@example.com", "paul@example.com"])
             #expect(mail.messages.filter { $0.subject.hasPrefix("Reminder:") }.count == 2)
-            #expect(try await OdrCaseRecord.find(id, on: app.db)?.open == false)
+            #expect(try await OdrSweep.run(app: app) == OdrSweep.Outcome(), "a closed dispute is no longer swept")
         }
     }
 
