@@ -201,7 +201,7 @@ import VaporTesting
             try await other.expectRedirect(other.post(link + "/accept", [:]))
             let id = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
             let events = try await OdrCases.entries(id, on: app.db).map(\.event)
-            #expect(events.contains(.answeredByAnotherAccount(respondent: "paul@example.com", accountEmail: "someone@example.com")))
+            #expect(events.contains(.answeredByAnotherAccount(respondent: "R1", accountEmail: "someone@example.com")))
         }
     }
 

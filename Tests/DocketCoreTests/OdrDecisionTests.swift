@@ -27,7 +27,7 @@ import Testing
     @Test func anInvitationIsAnsweredOnceAndInTime() throws {
         let d = t.submitted()
         #expect(try decide(.answerInvitation(accept: true, fromAccountEmail: "other@example.com"), .respondent, t.paul, on: d).get()
-                == [.answeredByAnotherAccount(respondent: t.paul, accountEmail: "other@example.com"), .accepted(respondent: t.paul)])
+                == [.answeredByAnotherAccount(respondent: "R1", accountEmail: "other@example.com"), .accepted(respondent: "R1")])
         #expect(decide(.answerInvitation(accept: true, fromAccountEmail: nil), .respondent, t.anne, on: d) == .failure(Refusal(.caseMovedOn)))
         #expect(decide(.answerInvitation(accept: true, fromAccountEmail: nil), .respondent, t.paul, on: d, at: "2026-12-08T10:00")
                 == .failure(Refusal(.caseMovedOn)), "the 14 days have run out")
@@ -42,7 +42,7 @@ import Testing
         #expect(decide(.recordLapse, .claimant, t.claimant, on: d, at: "2026-12-08T10:00") == .failure(Refusal(.notPermitted)))
         #expect(try decide(.recordLapse, .system, "", on: d, at: "2026-12-08T10:00").get() == [.lapsed])
         #expect(try decide(.remind(respondent: t.paul, day: 7), .system, "", on: d, at: "2026-11-30T10:00").get()
-                == [.reminded(respondent: t.paul, day: 7)])
+                == [.reminded(respondent: "R1", day: 7)])
         d.add(t.at("2026-11-30T10:00"), .system, "", .reminded(respondent: t.paul, day: 7))
         #expect(decide(.remind(respondent: t.paul, day: 7), .system, "", on: d, at: "2026-11-30T11:00") == .failure(Refusal(.alreadyDone)))
     }
@@ -65,5 +65,21 @@ import Testing
         #expect(whole?.againstSignatoriesOnly == false)
         let pending = t.submitted()
         #expect(OdrDecision.courtClaim(from: t.fold(pending, t.at("2026-11-24T10:00")), disputed: nil, incidentOn: nil) == nil)
+    }
+
+    @Test func aDisputeOpenedWithIdsNamesItsPartiesByIdOnly() throws {
+        let d = OdrFoldTests.Docket()
+        d.add(t.invited, .claimant, "C1", .opened(respondents: [OdrParticipant(id: "R1", email: t.paul), OdrParticipant(id: "R2", email: t.anne)],
+                                                   amount: Money(dollars: 1200)))
+        let events = try decide(.answerInvitation(accept: true, fromAccountEmail: nil), .respondent, t.anne, on: d).get()
+        #expect(events == [.accepted(respondent: "R2")], "the email the respondent came with is read as their id")
+        d.add(t.at("2026-11-23T11:00"), .respondent, "R2", .accepted(respondent: "R2"))
+        let s = t.fold(d, t.at("2026-11-24T10:00"))
+        #expect(s.accepted == ["R2"])
+        #expect(s.unanswered == ["R1"])
+        #expect(s.signatories == ["C1", "R2"])
+        #expect(s.email(of: "R2") == t.anne)
+        #expect(s.party(for: t.claimant) == "C1")
+        #expect(try decide(.offer(t.lump), .respondent, "R2", on: d).get() == [.offer(number: 1, terms: t.lump)])
     }
 }

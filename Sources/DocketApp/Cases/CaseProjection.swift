@@ -62,7 +62,7 @@ enum CaseProjection {
         try await row.save(on: db)
         try await participate(record.id!, account: record.accountID, role: "claimant", party: nil, on: db)
         for invitation in try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
-        where s.accepted.contains(invitation.respondentEmail) {
+        where s.hasAccepted(invitation.respondentEmail) {
             if let account = invitation.accountID { try await participate(record.id!, account: account, role: "respondent", party: nil, on: db) }
         }
         for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {

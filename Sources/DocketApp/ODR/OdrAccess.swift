@@ -7,7 +7,7 @@ import Vapor
 struct OdrViewer {
     let record: OdrCaseRecord
     let side: OdrSide
-    /// The email that names this party on the docket: the claimant's, or the invited address.
+    /// The party's id in the case: C1 for the claimant, R1, R2… for respondents.
     let party: String
     /// True when a lawyer or paralegal added by the party is acting.
     var representative = false
@@ -18,16 +18,18 @@ enum OdrAccess {
     static func viewer(_ req: Request) async throws -> OdrViewer {
         guard let account = req.account, let id = req.parameters.get("caseID", as: UUID.self),
               let record = try await OdrCaseRecord.find(id, on: req.db) else { throw Abort(.notFound) }
-        if record.accountID == account.id { return OdrViewer(record: record, side: .claimant, party: record.claimantEmail) }
+        let claimant = OdrParticipant.claimantID
+        if record.accountID == account.id { return OdrViewer(record: record, side: .claimant, party: claimant) }
         guard !record.isDraft else { throw Abort(.notFound) }
         let summary = OdrCases.fold(try await OdrCases.entries(id, on: req.db), record, req.application)
         if let invitation = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id).first(),
-           summary.accepted.contains(invitation.respondentEmail) {
-            return OdrViewer(record: record, side: .respondent, party: invitation.respondentEmail)
+           let party = summary.party(for: invitation.respondentEmail), summary.accepted.contains(party) {
+            return OdrViewer(record: record, side: .respondent, party: party)
         }
-        if let rep = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id!).first() {
-            if rep.party == record.claimantEmail { return OdrViewer(record: record, side: .claimant, party: rep.party, representative: true) }
-            if summary.accepted.contains(rep.party) { return OdrViewer(record: record, side: .respondent, party: rep.party, representative: true) }
+        if let rep = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id!).first(),
+           let party = summary.party(for: rep.party) {
+            if party == claimant { return OdrViewer(record: record, side: .claimant, party: party, representative: true) }
+            if summary.accepted.contains(party) { return OdrViewer(record: record, side: .respondent, party: party, representative: true) }
         }
         throw Abort(.notFound)
     }
@@ -90,7 +92,8 @@ enum OdrCases {
     static func append(_ command: OdrCommand, side: OdrSide, party: String, actor: UUID?, _ record: OdrCaseRecord,
                        _ summary: OdrSummary, app: Application, on db: any Database) async throws -> OdrSummary {
         let events = try OdrDecision.decide(command, side: side, party: party, state: summary).get()
-        try await CaseDocket.append(events, by: side, party: side == .system ? "" : party, actor: actor, to: record.id!,
+        let id = side == .system ? "" : (summary.party(for: party) ?? party)
+        try await CaseDocket.append(events, by: side, party: id, actor: actor, to: record.id!,
                                     at: app.docket.clock.now(), on: db)
         return try await project(record, app: app, on: db)
     }

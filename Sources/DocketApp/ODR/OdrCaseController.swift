@@ -84,8 +84,9 @@ struct OdrCaseController: RouteCollection {
             let summary = OdrCases.fold(try await OdrCases.entries(id, on: db), record, app)
             // At most one notice an hour to each person: one side's activity never uses up the other's.
             var due: [String] = []
-            for other in summary.signatories(claimant: record.claimantEmail) where other != party {
-                if try await RateLimiter.take(Self.activityNotices, key: "\(id):\(other)", now: now, on: db) { due.append(other) }
+            for other in summary.signatories where other != party {
+                guard let email = summary.email(of: other) else { continue }
+                if try await RateLimiter.take(Self.activityNotices, key: "\(id):\(other)", now: now, on: db) { due.append(email) }
             }
             if !due.isEmpty { try await OdrMail.activity(record, to: due, app: app, at: now, on: db) }
         }
@@ -131,7 +132,8 @@ struct OdrCaseController: RouteCollection {
         let viewer = try await OdrAccess.viewer(req)
         let now = req.now, app = req.application, record = viewer.record
         try await OdrCases.act(req, viewer, .withdraw) { before, db in
-            try await OdrMail.closed(record, reason: .withdrawn, respondents: before.accepted + before.unanswered, app: app, at: now, on: db)
+            try await OdrMail.closed(record, reason: .withdrawn, respondents: (before.accepted + before.unanswered).compactMap(before.email(of:)),
+                                     app: app, at: now, on: db)
         }
         return req.redirect(to: OdrAccess.path(record))
     }
@@ -151,7 +153,7 @@ struct OdrCaseController: RouteCollection {
         let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
         var draft = ClaimDraft()
         draft.plaintiffs = [try await Self.party(name: record.claimantName, email: account.email, account: account.id, on: req.db)]
-        let against = basis.againstSignatoriesOnly ? invitations.filter { summary.accepted.contains($0.respondentEmail) } : invitations
+        let against = basis.againstSignatoriesOnly ? invitations.filter { summary.hasAccepted($0.respondentEmail) } : invitations
         for invitation in against {
             draft.defendants.append(try await Self.party(name: invitation.respondentName, email: invitation.respondentEmail,
                                                          account: invitation.accountID, on: req.db))

@@ -32,10 +32,10 @@ enum OdrDashboard {
         let others = joined.map { ($0.caseID, $0.respondentEmail) } + represented.map { ($0.caseID, $0.party) }
         for (caseID, party) in others {
             guard let record = try await OdrCaseRecord.find(caseID, on: req.db) else { continue }
-            if party == record.claimantEmail { items.append(try await item(req, record, side: .claimant)); continue }
             let entries = try await OdrCases.entries(record.id!, on: req.db)
             let summary = OdrCases.fold(entries, record, req.application)
-            if summary.accepted.contains(party) { items.append(try await item(req, record, side: .respondent)); continue }
+            if summary.party(for: party) == OdrParticipant.claimantID { items.append(try await item(req, record, side: .claimant)); continue }
+            if summary.hasAccepted(party) { items.append(try await item(req, record, side: .respondent)); continue }
             items.append(outcome(req, record, summary))
         }
         // Invitations to this account's address not answered yet: waiting (with the last day) or closed.

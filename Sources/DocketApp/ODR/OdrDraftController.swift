@@ -128,8 +128,9 @@ struct OdrDraftController: RouteCollection {
             }
             try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!)
                 .set(\.$submittedAt, to: now).set(\.$updatedAt, to: now).update()
-            try await CaseDocket.append([.submitted(respondents: draft.respondents.map(\.email), amount: draft.amount!)],
-                                        by: .claimant, party: record.claimantEmail, actor: account, to: record.id!, at: now, on: db)
+            let respondents = draft.respondents.enumerated().map { OdrParticipant(id: OdrParticipant.respondentID($0.offset + 1), email: $0.element.email) }
+            try await CaseDocket.append([.opened(respondents: respondents, amount: draft.amount!)],
+                                        by: .claimant, party: OdrParticipant.claimantID, actor: account, to: record.id!, at: now, on: db)
             for respondent in draft.respondents {
                 let token = Tokens.random()
                 let invitation = OdrInvitationRecord()

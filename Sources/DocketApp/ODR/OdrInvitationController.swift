@@ -93,9 +93,10 @@ struct OdrInvitationController: RouteCollection {
             // Anyone holding the link may answer, as with a paper invitation; an answer from an account
             // with another email is allowed but said on the page first and recorded on the docket.
             let command = OdrCommand.answerInvitation(accept: accepting, fromAccountEmail: Self.differs(account, fresh) ? account.email : nil)
-            let after = try await OdrCases.append(command, side: .respondent, party: email, actor: account.id, record, summary, app: app, on: db)
+            let after = try await OdrCases.append(command, side: .respondent, party: summary.party(for: email) ?? email, actor: account.id,
+                                                  record, summary, app: app, on: db)
             if after.closure == .declined {
-                try await OdrMail.closed(record, reason: .declined, respondents: after.declined, app: app, at: now, on: db)
+                try await OdrMail.closed(record, reason: .declined, respondents: after.declined.compactMap(after.email(of:)), app: app, at: now, on: db)
             }
             return true
         }

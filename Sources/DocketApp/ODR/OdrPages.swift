@@ -98,16 +98,18 @@ enum OdrPages {
     }
 
     static func describe(_ req: Request, _ entry: OdrEntry, names: [String: String], evidenceIndex: inout Int, base: String) -> ThreadItem? {
-        let who = names[entry.party] ?? entry.party
+        // Docket's own entries: by the system, or (before the system had a side) as party "docket".
+        let byDocket = entry.side == .system || entry.party == "docket"
+        let who = byDocket ? "Docket" : names[entry.party] ?? entry.party
         let when = DateText.long(entry.at, req.language)
         func item(_ key: String, _ args: [String] = [], file: LinkView? = nil) -> ThreadItem {
-            ThreadItem(who: entry.party == "docket" ? "Docket" : who, when: when, text: req.t(key, args), file: file)
+            ThreadItem(who: who, when: when, text: req.t(key, args), file: file)
         }
         switch entry.event {
-        case .submitted: return item("odr.event.submitted")
+        case .submitted, .opened: return item("odr.event.submitted")
         case .accepted: return item("odr.event.accepted")
         case .declined: return item("odr.event.declined")
-        case let .answeredByAnotherAccount(r, accountEmail): return item("odr.event.otherAccount", [r, accountEmail])
+        case let .answeredByAnotherAccount(r, accountEmail): return item("odr.event.otherAccount", [names[r] ?? r, accountEmail])
         case let .reminded(r, day): return item("odr.event.reminded", [names[r] ?? r, String(day)])
         case .lapsed: return item("odr.event.lapsed")
         case let .message(text): return ThreadItem(who: who, when: when, text: text, file: nil)
@@ -162,12 +164,23 @@ enum OdrPages {
         }
     }
 
-    static func representativeNames(_ record: OdrCaseRecord, on db: any Database) async throws -> [String] {
-        var names: [String] = []
-        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
-            if let account = try await AccountRecord.find(rep.accountID, on: db) { names.append(account.email + " → " + rep.party) }
+    /// Each party's name, by id and by the email they take part with (entries made before ids
+    /// name parties by email).
+    static func partyNames(_ record: OdrCaseRecord, _ s: OdrSummary, _ invitations: [OdrInvitationRecord]) -> [String: String] {
+        var names = [OdrParticipant.claimantID: record.claimantName, record.claimantEmail: record.claimantName]
+        for i in invitations {
+            names[i.respondentEmail] = i.respondentName
+            if let id = s.party(for: i.respondentEmail) { names[id] = i.respondentName }
         }
         return names
+    }
+
+    static func representativeNames(_ record: OdrCaseRecord, names: [String: String], on db: any Database) async throws -> [String] {
+        var list: [String] = []
+        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
+            if let account = try await AccountRecord.find(rep.accountID, on: db) { list.append(account.email + " → " + (names[rep.party] ?? rep.party)) }
+        }
+        return list
     }
 
     static func `case`(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
@@ -175,13 +188,13 @@ enum OdrPages {
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let s = OdrCases.fold(entries, record, req.application)
         let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
-        var names = Dictionary(invitations.map { ($0.respondentEmail, $0.respondentName) }, uniquingKeysWith: { a, _ in a })
-        names[record.claimantEmail] = record.claimantName
+        let names = partyNames(record, s, invitations)
         let base = OdrAccess.path(record)
         var evidenceIndex = 0
         let thread = entries.compactMap { describe(req, $0, names: names, evidenceIndex: &evidenceIndex, base: base) }
         let parties = [req.t("odr.party.claimant", [record.claimantName])] + invitations.map { i in
-            let state = s.accepted.contains(i.respondentEmail) ? "accepted" : s.declined.contains(i.respondentEmail) ? "declined" : "waiting"
+            let id = s.party(for: i.respondentEmail) ?? ""
+            let state = s.accepted.contains(id) ? "accepted" : s.declined.contains(id) ? "declined" : "waiting"
             return req.t("odr.party.respondent", [i.respondentName, req.t("odr.party.\(state)")])
         }
         let (side, party) = (viewer.side, viewer.party)
@@ -208,7 +221,7 @@ enum OdrPages {
             canWithdraw: s.can(side, party, .withdraw), canFileClaim: s.can(side, party, .fileClaim),
             claimForBalance: s.status == .inDefault, isClaimant: side == .claimant && !viewer.representative,
             canAddRepresentative: !viewer.representative && s.status != .closed,
-            representatives: try await representativeNames(record, on: req.db),
+            representatives: try await representativeNames(record, names: names, on: req.db),
             errors: b.errors, hasErrors: !problems.isEmpty,
             fieldErrors: Dictionary(problems.map { ($0.field, req.t($0.messageKey)) }, uniquingKeysWith: { a, _ in a }),
             values: values, base: base)

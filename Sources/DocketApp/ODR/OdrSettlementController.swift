@@ -145,7 +145,7 @@ struct OdrSettlementController: RouteCollection {
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let summary = OdrCases.fold(entries, record, req.application)
         guard let terms = summary.agreed else { throw Abort(.notFound) }
-        let names = try await respondentNames(record, on: req.db)
+        let names = try await partyNames(record, summary, on: req.db)
         let b = FormBuilder(req, values: values, problems: problems)
         let form = b.form(action: OdrAccess.path(record, "agreement"), submitKey: "button.sign",
                           sections: [b.section(nil, [b.field("signatureName", autocomplete: "name"), b.field("signatureConfirm", "checkbox")])])
@@ -173,9 +173,8 @@ struct OdrSettlementController: RouteCollection {
         }
     }
 
-    private func respondentNames(_ record: OdrCaseRecord, on db: any Database) async throws -> [String: String] {
-        Dictionary(try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all().map { ($0.respondentEmail, $0.respondentName) },
-                   uniquingKeysWith: { a, _ in a })
+    private func partyNames(_ record: OdrCaseRecord, _ summary: OdrSummary, on db: any Database) async throws -> [String: String] {
+        OdrPages.partyNames(record, summary, try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all())
     }
 
     func agreement(req: Request) async throws -> Response {
@@ -192,7 +191,7 @@ struct OdrSettlementController: RouteCollection {
         if !problems.isEmpty { return try await agreementPage(req, viewer, values: values, problems: problems) }
         let address = req.clientAddress
         let summary = try await OdrCases.act(req, viewer, .sign(name: name, address: address))
-        if summary.everyoneSigned(claimant: viewer.record.claimantEmail) { try await seal(req, viewer.record) }
+        if summary.everyoneSigned { try await seal(req, viewer.record) }
         return req.redirect(to: OdrAccess.path(viewer.record, "agreement"))
     }
 
@@ -201,18 +200,17 @@ struct OdrSettlementController: RouteCollection {
     /// the case is locked; the lock only records it, once.
     private func seal(_ req: Request, _ record: OdrCaseRecord) async throws {
         let app = req.application, now = req.now
-        let names = try await respondentNames(record, on: req.db)
         let language = Language(rawValue: record.language) ?? .en
         let text = app.formText(language)
         let reference = "ODR-" + record.id!.uuidString.prefix(8).uppercased()
         let entries = try await OdrCases.entries(record.id!, on: req.db)
         let signed = OdrCases.fold(entries, record, app)
-        guard !signed.sealed, signed.everyoneSigned(claimant: record.claimantEmail), let terms = signed.agreed else { return }
+        guard !signed.sealed, signed.everyoneSigned, let terms = signed.agreed else { return }
         let claimant = AgreementParty(name: record.claimantName, address: try await Self.address(of: record.accountID, on: req.db))
         var respondents: [AgreementParty] = []
         for invitation in try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
-        where signed.accepted.contains(invitation.respondentEmail) {
-            respondents.append(AgreementParty(name: names[invitation.respondentEmail] ?? invitation.respondentName,
+        where signed.hasAccepted(invitation.respondentEmail) {
+            respondents.append(AgreementParty(name: invitation.respondentName,
                                               address: try await Self.address(of: invitation.accountID, on: req.db)))
         }
         let pdf = SettlementForm.agreement(
@@ -227,7 +225,7 @@ struct OdrSettlementController: RouteCollection {
                                                           signedBy: signedBy, at: now, on: db)
             _ = try await OdrCases.append(.sealAgreement(sha256: sealed.sha256), side: .system, party: "", actor: nil, record, summary,
                                           app: app, on: db)
-            try await OdrMail.settled(record, to: summary.signatories(claimant: record.claimantEmail), pdfPath: sealed.path, app: app, at: now, on: db)
+            try await OdrMail.settled(record, to: summary.signatories.compactMap(summary.email(of:)), pdfPath: sealed.path, app: app, at: now, on: db)
         }
     }
 

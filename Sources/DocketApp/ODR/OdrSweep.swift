@@ -38,17 +38,19 @@ enum OdrSweep {
             }
             if summary.lapseToRecord {
                 try await note(.recordLapse)
-                try await OdrMail.closed(record, reason: .noResponse, respondents: summary.unanswered, app: app, at: now, on: db)
+                try await OdrMail.closed(record, reason: .noResponse, respondents: summary.unanswered.compactMap(summary.email(of:)),
+                                         app: app, at: now, on: db)
                 outcome.lapsed = 1
             }
             for (respondent, day) in summary.remindersDue {
                 try await note(.remind(respondent: respondent, day: day))
-                try await OdrMail.reminder(record, to: respondent, lastDay: summary.acceptBy!, app: app, at: now, on: db)
+                guard let email = summary.email(of: respondent) else { continue }
+                try await OdrMail.reminder(record, to: email, lastDay: summary.acceptBy!, app: app, at: now, on: db)
                 outcome.reminded += 1
             }
             if summary.defaultNoticeDue, let since = summary.defaultSince {
                 try await note(.noticeDefault)
-                try await OdrMail.inDefault(record, to: [record.claimantEmail] + summary.accepted, since: since, app: app, at: now, on: db)
+                try await OdrMail.inDefault(record, to: summary.signatories.compactMap(summary.email(of:)), since: since, app: app, at: now, on: db)
                 outcome.defaults = 1
             }
             return outcome

@@ -22,7 +22,10 @@ public enum OdrCommand: Sendable {
 
 /// The decisions of an online dispute: who may do what now, and what it records.
 public enum OdrDecision {
-    public static func decide(_ command: OdrCommand, side: OdrSide, party: String, state s: OdrSummary) -> Result<[OdrEvent], Refusal> {
+    /// `party` is the actor's id (or the email they take part with, read as their id); events name
+    /// parties by id.
+    public static func decide(_ command: OdrCommand, side: OdrSide, party given: String, state s: OdrSummary) -> Result<[OdrEvent], Refusal> {
+        let party = side == .system ? "" : (s.party(for: given) ?? given)
         func allowed(_ action: OdrAction, _ events: [OdrEvent]) -> Result<[OdrEvent], Refusal> {
             s.can(side, party, action) ? .success(events) : .failure(Refusal(.caseMovedOn))
         }
@@ -56,10 +59,11 @@ public enum OdrDecision {
         case .withdraw:
             return allowed(.withdraw, [.withdrawn])
         case let .sealAgreement(sha256):
-            return system(!s.sealed && s.everyoneSigned(claimant: s.claimant), [.agreementSealed(sha256: sha256)])
+            return system(!s.sealed && s.everyoneSigned, [.agreementSealed(sha256: sha256)])
         case .recordLapse:
             return system(s.lapseToRecord, [.lapsed])
         case let .remind(respondent, day):
+            let respondent = s.party(for: respondent) ?? respondent
             return system(s.remindersDue.contains { $0.respondent == respondent && $0.day == day }, [.reminded(respondent: respondent, day: day)])
         case .noticeDefault:
             return system(s.defaultNoticeDue, [.defaultNoticed])

@@ -7,8 +7,12 @@ public enum OdrSide: String, Codable, Sendable {
 
 /// One thing that happened in an ODR case. Like a court case, an ODR case is its docket.
 public enum OdrEvent: Codable, Sendable, Equatable {
-    /// The claimant submitted the case; each respondent is invited by email at that instant.
+    /// A case submitted before parties had ids: its parties are named by email, the claimant read
+    /// as C1 and the respondents as R1, R2, … in order.
     case submitted(respondents: [String], amount: Money)
+    /// The claimant submitted the case; each respondent (an id, and the email the invitation went
+    /// to) is invited at that instant. Every later event names parties by id.
+    case opened(respondents: [OdrParticipant], amount: Money)
     case accepted(respondent: String)
     case declined(respondent: String)
     /// The invitation to `respondent` was answered by a signed-in account with another email.
@@ -33,11 +37,22 @@ public enum OdrEvent: Codable, Sendable, Equatable {
     case withdrawn
 }
 
+/// A respondent of an online dispute: their id in the case and the email they were invited at.
+public struct OdrParticipant: Codable, Sendable, Equatable {
+    public let id: String
+    public let email: String
+
+    public init(id: String, email: String) { self.id = id; self.email = email }
+
+    public static let claimantID = "C1"
+    public static func respondentID(_ n: Int) -> String { "R\(n)" }
+}
+
 public struct OdrEntry: Sendable, Equatable {
     public let sequence: Int
     public let at: Date
     public let side: OdrSide
-    /// Who acted: the claimant's or a respondent's email.
+    /// Who acted: a party id (C1, R1…), or an email in a case submitted before ids; empty for Docket.
     public let party: String
     public let event: OdrEvent
 
@@ -100,8 +115,10 @@ public struct OdrSummary: Sendable {
     public let defaultNoticeDue: Bool
     public let nextOfferNumber: Int
     public let nextPaymentNumber: Int
-    /// The claimant's email, which names the claimant on the docket.
+    /// The claimant's email.
     public let claimant: String
+    /// Each party's email by id (C1 is the claimant).
+    public let emails: [String: String]
 
     public var balance: Money { (agreed?.amount ?? .zero) - confirmedPaid }
 
@@ -120,12 +137,21 @@ public struct OdrSummary: Sendable {
     /// The first instalment not yet paid in full.
     public var nextPayment: ScheduledPayment? { instalments.first { $0.state != .paid }?.payment }
 
-    /// Everyone who must sign: the claimant and each respondent who accepted.
-    public func signatories(claimant: String) -> [String] { [claimant] + accepted }
+    /// Everyone who must sign, by id: the claimant and each respondent who accepted.
+    public var signatories: [String] { [OdrParticipant.claimantID] + accepted }
 
-    public func everyoneSigned(claimant: String) -> Bool {
-        agreed != nil && signatories(claimant: claimant).allSatisfy(signedBy.contains)
+    public var everyoneSigned: Bool { agreed != nil && signatories.allSatisfy(signedBy.contains) }
+
+    /// The id of the party named by `party`: an id already, or the email they take part with.
+    public func party(for party: String) -> String? {
+        if emails[party] != nil { return party }
+        return emails.first { $0.value.lowercased() == party.lowercased() }?.key
     }
+
+    /// The email of the party with id `id` (or `id` itself when it is an email the case knows).
+    public func email(of id: String) -> String? { party(for: id).flatMap { emails[$0] } }
+
+    public func hasAccepted(_ party: String) -> Bool { self.party(for: party).map(accepted.contains) ?? false }
 }
 
 /// The pure fold from an ODR case's docket and the time to its state.
@@ -147,16 +173,29 @@ public enum OdrFold {
         var signed: [String] = []
         var payments: [Int: OdrPayment] = [:]
         var lastOffer = 0, lastPayment = 0
+        var emails = [OdrParticipant.claimantID: claimant]
+        /// Entries of cases submitted before ids name parties by email: read them as ids.
+        func id(_ party: String) -> String {
+            if emails[party] != nil { return party }
+            return emails.first { $0.value.lowercased() == party.lowercased() }?.key ?? party
+        }
 
-        for e in entries.sorted(by: { $0.sequence < $1.sequence }) {
+        for entry in entries.sorted(by: { $0.sequence < $1.sequence }) {
+            let e = OdrEntry(sequence: entry.sequence, at: entry.at, side: entry.side, party: id(entry.party), event: entry.event)
             switch e.event {
             case let .submitted(list, _):
-                respondents = list; invitedOn = CivilDate.of(e.at)
+                for (n, email) in list.enumerated() { emails[OdrParticipant.respondentID(n + 1)] = email }
+                respondents = list.indices.map { OdrParticipant.respondentID($0 + 1) }; invitedOn = CivilDate.of(e.at)
+            case let .opened(list, _):
+                for p in list { emails[p.id] = p.email }
+                respondents = list.map(\.id); invitedOn = CivilDate.of(e.at)
             case let .accepted(r):
+                let r = id(r)
                 if respondents.contains(r), !accepted.contains(r), !declined.contains(r) { accepted.append(r) }
             case let .declined(r):
+                let r = id(r)
                 if respondents.contains(r), !accepted.contains(r), !declined.contains(r) { declined.append(r) }
-            case let .reminded(r, day): reminded[r] = max(reminded[r] ?? 0, day)
+            case let .reminded(r, day): reminded[id(r)] = max(reminded[id(r)] ?? 0, day)
             case .lapsed: lapsed = true
             case .message, .evidence, .answeredByAnotherAccount: break
             case let .offer(n, terms):
@@ -227,7 +266,7 @@ public enum OdrFold {
             schedule: schedule, payments: payments.values.sorted { $0.number < $1.number }, confirmedPaid: paid,
             defaultSince: defaultSince, lapseToRecord: closure == .noResponse && !lapsed,
             remindersDue: reminders, defaultNoticeDue: status == .inDefault && !noticed,
-            nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1, claimant: claimant)
+            nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1, claimant: claimant, emails: emails)
     }
 }
 
@@ -244,7 +283,9 @@ public enum OdrAction: String, Sendable, CaseIterable {
 
 extension OdrSummary {
     /// Whether `party` on `side` may do `action` now.
+    /// `party` is the actor's id, or the email they take part with.
     public func can(_ side: OdrSide, _ party: String, _ action: OdrAction) -> Bool {
+        let party = self.party(for: party) ?? party
         let participant = side == .claimant || (side == .respondent && accepted.contains(party))
         switch action {
         case .acceptInvitation, .declineInvitation:
