@@ -9,18 +9,8 @@ let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5_000_0
 let periods = RuleSets.ontarioSmallClaims.periods
 let first = CivilDate("2000-01-01")!.dayNumber
 let span = CivilDate("2040-12-31")!.dayNumber - first
-struct SplitMix {
-    var state: UInt64 = 0x5EED
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 let inputs: [(CivilDate, Int)] = {
-    var random = SplitMix()
+    var random = SeededGenerator(seed: 0x5EED)
     var list: [(CivilDate, Int)] = []
     list.reserveCapacity(count)
     for _ in 0..<count {

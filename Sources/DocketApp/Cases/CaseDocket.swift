@@ -6,7 +6,7 @@ import Foundation
 /// Reads and appends a case's docket. Entries are never changed; each stores the SHA-256 of the
 /// entry before it, so a changed or removed entry breaks the chain.
 enum CaseDocket {
-    static let genesis = String(repeating: "0", count: 64)
+    static let genesis = DocketEnvelope.genesis
 
     static func records(of caseID: UUID, on db: any Database) async throws -> [DocketEntryRecord] {
         try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence).all()

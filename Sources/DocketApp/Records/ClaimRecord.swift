@@ -82,18 +82,19 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The shared envelope around this entry's event.
+    var envelope: DocketEnvelope {
+        DocketEnvelope(kind: CaseKind(rawValue: caseKind) ?? .court, sequence: sequence, recordedAt: recordedAt, role: byRole,
+                       party: party, account: actorID, previousHash: previousHash)
+    }
+
     /// The court entry this record holds; throws when it holds something else or does not decode.
     func courtEntry() throws -> DocketEntry {
-        guard caseKind == CaseKind.court.rawValue, let role = CaseRole(rawValue: byRole) else {
+        guard let actor = envelope.courtActor,
+              let decoded = try? JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8)) else {
             throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
         }
-        do {
-            let decoded = try JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8))
-            let actor = Actor(role, party: party.map(PartyID.init(rawValue:)), account: actorID)
-            return DocketEntry(sequence: sequence, recordedAt: recordedAt, actor: actor, event: decoded)
-        } catch {
-            throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
-        }
+        return DocketEntry(sequence: sequence, recordedAt: recordedAt, actor: actor, event: decoded)
     }
 
     /// The ODR entry this record holds; throws when it holds something else or does not decode.

@@ -40,3 +40,30 @@ public struct Actor: Equatable, Sendable {
 
     public static let system = Actor(.system)
 }
+
+/// What every docket entry has, whatever the kind of case: its place in the case's chain (its
+/// sequence, and the hash of the entry before it), when it was recorded, and who acted (a role in
+/// the case's vocabulary — a court role or an ODR side — or `system`; the party's id in the case;
+/// the account signed in). Court and ODR entries wrap it around their own events.
+public struct DocketEnvelope: Sendable, Equatable {
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public let kind: CaseKind
+    public let sequence: Int
+    public let recordedAt: Date
+    public let role: String
+    public let party: String?
+    public let account: UUID?
+    public let previousHash: String
+
+    public init(kind: CaseKind, sequence: Int, recordedAt: Date, role: String, party: String?, account: UUID?, previousHash: String) {
+        self.kind = kind; self.sequence = sequence; self.recordedAt = recordedAt
+        self.role = role; self.party = party; self.account = account; self.previousHash = previousHash
+    }
+
+    /// The court actor this envelope names, when it is a court entry.
+    public var courtActor: Actor? {
+        guard kind == .court, let role = CaseRole(rawValue: role) else { return nil }
+        return Actor(role, party: party.map(PartyID.init(rawValue:)), account: account)
+    }
+}

@@ -5,19 +5,6 @@ import Testing
 import VaporTesting
 @testable import DocketApp
 
-/// A small seeded generator, so a failing sequence can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Whatever the actions and their order (submissions, second submissions, issues and rejections
 /// by a clerk, seals, time passing), every case's projection row is what a fresh fold of its
 /// docket says. Runs on SQLite and, in CI, on PostgreSQL.
@@ -26,7 +13,7 @@ struct SplitMix64: RandomNumberGenerator {
     func theProjectionEqualsAFreshFoldAfterAnySequenceOfActions(seed: UInt64) async throws {
         let issuance = seed.isMultiple(of: 2) ? "automatic" : "clerk-confirmation"
         try await withDocket(settings: { $0.issuance = issuance }) { app, clock in
-            var random = SplitMix64(seed: seed)
+            var random = SeededGenerator(seed: seed)
             try await Browser(app).register()
             let account = try #require(try await AccountRecord.query(on: app.db).first())
             let clerk = Actor(.clerk, account: UUID())
