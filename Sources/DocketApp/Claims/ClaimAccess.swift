@@ -10,6 +10,8 @@ enum ClaimAccess {
               let claim = try await ClaimRecord.find(id, on: req.db), claim.accountID == account.id else {
             throw Abort(.notFound)
         }
+        // A draft that cannot be read is an error, never an empty draft a save would write over.
+        _ = try claim.readableDraft()
         return claim
     }
 

@@ -18,6 +18,7 @@ enum OdrAccess {
     static func viewer(_ req: Request) async throws -> OdrViewer {
         guard let account = req.account, let id = req.parameters.get("caseID", as: UUID.self),
               let record = try await OdrCaseRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+        _ = try record.readableDraft()
         let claimant = OdrParticipant.claimantID
         if record.accountID == account.id { return OdrViewer(record: record, side: .claimant, party: claimant) }
         guard !record.isDraft else { throw Abort(.notFound) }

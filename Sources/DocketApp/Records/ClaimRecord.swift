@@ -1,7 +1,6 @@
 import DocketCore
 import Fluent
 import Foundation
-import Logging
 import SQLKit
 
 /// A claim's draft. The content is kept as JSON and changes only while the status is `draft`; once
@@ -41,16 +40,18 @@ final class ClaimRecord: Model, @unchecked Sendable {
     var claimStatus: Status { Status(rawValue: status) ?? .draft }
     var isDraft: Bool { claimStatus == .draft }
 
-    /// The draft's content. One that does not decode is reported and read as empty, so its owner
-    /// can start again; a submitted claim's record of what was filed is its docket.
+    /// The draft's content. Pages load claims through `ClaimAccess`, which refuses one whose draft
+    /// does not decode (`readableDraft`), so this never hands an empty draft to a save.
     var draft: ClaimDraft {
-        get {
-            do { return try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8)) } catch {
-                Logger(label: "docket.claims").error("claim draft cannot be read", metadata: ["claim": "\(id?.uuidString ?? "-")", "error": "\(error)"])
-                return ClaimDraft()
-            }
-        }
+        get { (try? readableDraft()) ?? ClaimDraft() }
         set { content = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+
+    /// The draft, or an error naming the claim when its content cannot be read.
+    func readableDraft() throws -> ClaimDraft {
+        do { return try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8)) } catch {
+            throw UnreadableDraft(id: id, underlying: "\(error)")
+        }
     }
 }
 
@@ -105,6 +106,13 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
         }
         return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: decoded)
     }
+}
+
+/// A stored draft that could not be read: shown as an error, never as an empty draft.
+struct UnreadableDraft: Error, CustomStringConvertible {
+    let id: UUID?
+    let underlying: String
+    var description: String { "draft \(id?.uuidString ?? "-") cannot be read: \(underlying)" }
 }
 
 /// A docket entry that could not be read: the case is not shown or decided from part of its docket.

@@ -29,8 +29,16 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
     var isDraft: Bool { status == "draft" }
 
     var draft: OdrDraft {
-        get { (try? JSONDecoder().decode(OdrDraft.self, from: Data(content.utf8))) ?? OdrDraft() }
+        get { (try? readableDraft()) ?? OdrDraft() }
         set { content = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+
+    /// The draft, or an error naming the case when its content cannot be read (`OdrAccess` refuses
+    /// such a case, so no save writes over it with an empty draft).
+    func readableDraft() throws -> OdrDraft {
+        do { return try JSONDecoder().decode(OdrDraft.self, from: Data(content.utf8)) } catch {
+            throw UnreadableDraft(id: id, underlying: "\(error)")
+        }
     }
 }
 

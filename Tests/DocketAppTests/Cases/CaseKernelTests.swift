@@ -138,4 +138,19 @@ final class RecordingPayments: PaymentGateway, @unchecked Sendable {
             #expect(try await b.get(path).status == .internalServerError)
         }
     }
+
+    @Test func aDraftThatCannotBeReadIsAnErrorNotAnEmptyDraftToSaveOver() async throws {
+        try await withDocket { app, _ in
+            let (b, path) = try await filerWithClaim(app)
+            try await b.fillClaim(path)
+            let claim = try await claimRecord(app, path)
+            claim.content = "{\"defendants\": 7}"
+            try await claim.save(on: app.db)
+            #expect(try await b.get(path).status == .internalServerError)
+            try await b.get(path + "/story")
+            #expect(try await b.post(path + "/story", ["summary": "Replaced", "incidentOn": "2026-03-15"]).status != .seeOther)
+            #expect(try await claimRecord(app, path).content == "{\"defendants\": 7}", "nothing was written over it")
+            #expect(throws: UnreadableDraft.self) { try claim.readableDraft() }
+        }
+    }
 }
