@@ -42,6 +42,8 @@ public struct Settings: Sendable {
     /// 002 describes) or `clerk-confirmation` (Ontario from 2025-06-08, O. Reg. 153/25: every claim
     /// waits for a clerk and issues on the day the clerk confirms it).
     public var issuance: String
+    /// `DOCKET_TEMPLATE_RELOAD=1`: read and parse templates on every request (for editing them).
+    public var reloadsTemplates: Bool
     /// Whether this process runs the background workers (mail delivery). True for `serve`.
     public var runsBackgroundWork: Bool = false
 
@@ -70,6 +72,7 @@ public struct Settings: Sendable {
         } else {
             clockOffset = value("DOCKET_CLOCK_OFFSET").map { Double($0) ?? .nan }
         }
+        reloadsTemplates = value("DOCKET_TEMPLATE_RELOAD") == "1"
         issuance = value("DOCKET_ISSUANCE") ?? IssuanceMode.automatic.rawValue
         shutdownGraceSeconds = value("DOCKET_SHUTDOWN_GRACE_SECONDS").flatMap(Int.init).map { max(1, $0) } ?? 30
         trustedProxies = Set((value("DOCKET_TRUSTED_PROXIES") ?? "").split(separator: ",")

@@ -47,7 +47,9 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.directory = DirectoryConfiguration(workingDirectory: settings.resourcesPath)
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag()
-    app.leaf.cache.isEnabled = app.environment.isRelease
+    // Parsed templates are kept, whatever the environment; DOCKET_TEMPLATE_RELOAD=1 reads them
+    // afresh on every request, for editing templates without restarting.
+    app.leaf.cache.isEnabled = !settings.reloadsTemplates
 
     app.middleware = Middlewares()
     app.middleware.use(InFlightRequests.Middleware(requests: app.inFlightRequests))

@@ -17,5 +17,6 @@ enum Migrations {
         AddSealKinds(),                  // 0011
         CreateCaseProjections(),         // 0012
         ProjectOdrCases(),               // 0013
+        AddOdrLookupIndexes(),           // 0014
     ]
 }

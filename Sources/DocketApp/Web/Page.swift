@@ -1,3 +1,4 @@
+import Leaf
 import DocketCore
 import Vapor
 
@@ -49,7 +50,9 @@ extension Request {
             idleSeconds: Int(docket.idleLimit),
             idleMinutes: String(docket.settings.sessionIdleMinutes),
             notice: notice, mailbox: application.environment != .production)
-        let view = try await self.view.render(template, Page(layout: layout, page: body))
+        // `leaf`, not `view`: Vapor's view provider turns Leaf's cache off in development, which
+        // would read and parse every template on every request of a default `docket serve`.
+        let view = try await self.leaf.render(template, Page(layout: layout, page: body)).get()
         return try await view.encodeResponse(status: status, for: self)
     }
 }

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import DocketApp
+
+/// The lookups pages and the sweep make most use an index, on SQLite and on PostgreSQL, whatever
+/// the size of the database: proved from each database's own query plan.
+@Suite struct QueryPlanTests {
+    static let id = "'00000000-0000-0000-0000-000000000001'"
+    static let hot: [(table: String, query: String)] = [
+        ("docket_entries", "SELECT * FROM docket_entries WHERE case_id = \(id) ORDER BY sequence"),
+        ("odr_invitations", "SELECT * FROM odr_invitations WHERE case_id = \(id)"),
+        ("odr_invitations", "SELECT * FROM odr_invitations WHERE account_id = \(id)"),
+        ("odr_invitations", "SELECT * FROM odr_invitations WHERE respondent_email = 'a@example.com'"),
+        ("odr_representatives", "SELECT * FROM odr_representatives WHERE account_id = \(id)"),
+        ("case_participants", "SELECT * FROM case_participants WHERE account_id = \(id)"),
+        ("case_projections", "SELECT * FROM case_projections WHERE filer_account_id = \(id) AND office_code = 'x' AND filing_year = 2026"),
+        ("case_projections", "SELECT * FROM case_projections WHERE waiting_on = 'clerk' ORDER BY submitted_at"),
+        ("case_projections", "SELECT * FROM case_projections WHERE kind = 'odr' AND stage = 'pending'"),
+        ("claims", "SELECT * FROM claims WHERE account_id = \(id)"),
+        ("odr_cases", "SELECT * FROM odr_cases WHERE account_id = \(id)"),
+    ]
+
+    @Test func everyHotLookupUsesAnIndex() async throws {
+        try await withDocket { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            for (table, query) in Self.hot {
+                let plan = try await Self.plan(query, on: sql)
+                if sql.dialect.name == "postgresql" {
+                    #expect(!plan.contains("Seq Scan"), "\(query): \(plan)")
+                } else {
+                    // SQLite: "SEARCH t USING INDEX …" is an index; "SCAN t" alone reads the whole table.
+                    #expect(!plan.contains("SCAN \(table)") || plan.contains("USING INDEX") || plan.contains("USING COVERING INDEX"),
+                            "\(query): \(plan)")
+                }
+            }
+        }
+    }
+
+    /// The plan as one line of text. On PostgreSQL sequential scans are switched off for the
+    /// question, so the answer says whether an index could serve, not what is cheapest on a tiny table.
+    static func plan(_ query: String, on sql: any SQLDatabase) async throws -> String {
+        if sql.dialect.name == "postgresql" {
+            return try await (sql as! any Database).transaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                let rows = try await sql.raw(SQLQueryString(stringLiteral: "EXPLAIN " + query)).all()
+                return try rows.map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: " | ")
+            }
+        }
+        let rows = try await sql.raw(SQLQueryString(stringLiteral: "EXPLAIN QUERY PLAN " + query)).all()
+        return try rows.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+    }
+}
