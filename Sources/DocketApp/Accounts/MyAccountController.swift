@@ -146,25 +146,3 @@ struct MyAccountController: RouteCollection {
 }
 
 /// Dates as people read them, in Toronto time.
-enum DateText {
-    /// A calendar date in words: "November 23, 2026", "23 novembre 2026".
-    static func day(_ date: CivilDate, _ language: Language) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: language == .fr ? "fr_CA" : "en_CA")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateStyle = .long
-        f.timeStyle = .none
-        var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
-        var calendar = Calendar(identifier: .gregorian); calendar.timeZone = f.timeZone
-        return calendar.date(from: c).map(f.string) ?? date.description
-    }
-
-    static func long(_ date: Date, _ language: Language) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: language == .fr ? "fr_CA" : "en_CA")
-        f.timeZone = CourtTime.zone
-        f.dateStyle = .long
-        f.timeStyle = .short
-        return f.string(from: date)
-    }
-}

@@ -1,0 +1,44 @@
+import DocketCore
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Dates and times in words, in the reader's language. Formatters are made once for each
+/// language and style and kept (making one costs more than the page around it); they are used
+/// under a lock, as Foundation does not promise they may be shared between threads.
+enum DateText {
+    /// A calendar date in words: "November 23, 2026", "23 novembre 2026".
+    static func day(_ date: CivilDate, _ language: Language) -> String {
+        var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
+        guard let instant = utcCalendar.date(from: c) else { return date.description }
+        return format(instant, language, time: false)
+    }
+
+    /// An instant as a Toronto date and time: "November 23, 2026 at 10:00 a.m.".
+    static func long(_ date: Date, _ language: Language) -> String {
+        format(date, language, time: true)
+    }
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    private static let formatters = NIOLockedValueBox<[String: DateFormatter]>([:])
+
+    private static func format(_ date: Date, _ language: Language, time: Bool) -> String {
+        let key = language.rawValue + (time ? "-time" : "-day")
+        return formatters.withLockedValue { cache in
+            let f = cache[key] ?? {
+                let f = DateFormatter()
+                f.locale = Locale(identifier: language == .fr ? "fr_CA" : "en_CA")
+                f.timeZone = time ? CourtTime.zone : TimeZone(identifier: "UTC")
+                f.dateStyle = .long
+                f.timeStyle = time ? .short : .none
+                cache[key] = f
+                return f
+            }()
+            return f.string(from: date)
+        }
+    }
+}
