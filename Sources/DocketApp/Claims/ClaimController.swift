@@ -126,7 +126,8 @@ struct ClaimController: RouteCollection {
         let draft = claim.draft
         let entries = try await CaseDocket.entries(of: claim.id!, on: req.db)
         let state = CaseFold.fold(entries, rules: req.docket.rules, now: req.now)
-        let office = try await CaseProjectionRecord.find(claim.id!, on: req.db)?.officeCode ?? draft.officeCode
+        // The office on the docket; claims filed before it was recorded there were filed at the draft's.
+        let office = state.filed?.office ?? draft.officeCode
         let body = ClaimShowBody(
             status: state.filingStatus, statusLabel: req.t("claim.status.\(state.filingStatus)"), fileNumber: state.fileNumber,
             issuedOn: state.issuedOn.map(req.day),

@@ -1,0 +1,40 @@
+import DocketCore
+import Foundation
+import Testing
+import VaporTesting
+@testable import DocketApp
+
+/// How many queries each page makes, counted from the database's own log of the request (its
+/// request id): a count, not a time, so it is the same on every machine. A page over its budget
+/// fails here before it is slow anywhere.
+@Suite struct QueryBudgetTests {
+    /// Loads `path` in `browser` and counts the statements the database ran for it.
+    static func queries(_ browser: Browser, _ path: String) async throws -> Int {
+        let id = "budget-" + UUID().uuidString
+        let page = try await browser.get(path, extra: ["X-Request-ID": id])
+        #expect(page.status == .ok, "\(path): \(page.status)")
+        return CapturedLogs.all.split(separator: "\n").filter { $0.contains(id) && $0.contains("Executing query") }.count
+    }
+
+    @Test func eachPageStaysWithinItsQueryBudget() async throws {
+        try await withDocket { app, _ in
+            let (b, path) = try await filerWithClaim(app)
+            try await b.fillClaim(path)
+            let draftCount = try await Self.queries(b, path)
+            try await b.expectRedirect(b.submitClaim(path))
+            let counts: [(String, Int, Int)] = [
+                ("home", try await Self.queries(Browser(app), "/"), 0),
+                ("sign-in", try await Self.queries(Browser(app), "/sign-in"), 0),
+                ("claim task list", draftCount, 3),
+                ("issued claim", try await Self.queries(b, path), 5),
+                ("My account", try await Self.queries(b, "/account"), 9),
+                ("transactions", try await Self.queries(b, "/account/transactions"), 4),
+            ]
+            for (page, count, budget) in counts {
+                #expect(count <= budget, "\(page): \(count) queries, budget \(budget)")
+                // A signed-in page reads at least the session and the account: the log is being counted.
+                if budget > 0 { #expect(count >= 2, "\(page): the database's log of the request was not found") }
+            }
+        }
+    }
+}
