@@ -79,6 +79,8 @@ def base_url():
         yield url.rstrip("/")
         return
     data = tempfile.mkdtemp(prefix="docket-e2e-")
+    # Commands the tests run (`docket staff add`) work on the same data folder as the server.
+    os.environ["DOCKET_E2E_DATA"] = data
     proc, url, log = start_server(data)
     try:
         yield url

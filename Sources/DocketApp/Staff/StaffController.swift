@@ -21,8 +21,10 @@ struct StaffController: RouteCollection {
     /// Every case's hash chain, checked now: the same answer as `docket verify-dockets`.
     func dockets(req: Request) async throws -> Response {
         let report = try await DocketChains.verify(on: req.db)
-        let summary = report.broken.isEmpty ? req.t("dockets.intact", [String(report.checked)])
-            : req.t("dockets.broken", [String(report.broken.count), String(report.checked)])
+        let catalogue = req.docket.catalogue
+        let summary = report.broken.isEmpty
+            ? catalogue.text("dockets.intact", req.language, count: report.checked, [String(report.checked)])
+            : catalogue.text("dockets.broken", req.language, count: report.broken.count, [String(report.broken.count), String(report.checked)])
         return try await req.page("staff/dockets", titleKey: "dockets.title",
                                   DocketsBody(summary: summary, broken: report.broken, hasBroken: !report.broken.isEmpty),
                                   status: report.broken.isEmpty ? .ok : .conflict)

@@ -102,7 +102,7 @@ final class RecordingPayments: PaymentGateway, @unchecked Sendable {
             let clerk = try await signedInClerk(app)
             let intact = try await clerk.get("/staff/dockets")
             #expect(intact.status == .ok)
-            #expect(intact.body.contains("1 case dockets checked: every chain is intact."))
+            #expect(intact.body.contains("1 case docket checked: its chain is intact."))
             let console = TestConsole()
             var context = CommandContext(console: console, input: CommandInput(arguments: ["docket"]))
             context.application = app
