@@ -93,3 +93,25 @@ import Testing
         #expect(HTTPDate.format(0) == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 }
+
+/// The body limit is found from the path the router reads, whatever form the request target takes.
+@Suite struct RouteBodyLimitTests {
+    @Test func anUploadRouteIsFoundFromAnAbsoluteTargetToo() async throws {
+        try await withDocket { app, _ in
+            let limits = RouteBodyLimits(routes: app.routes)
+            let id = UUID().uuidString
+            #expect(limits.limit(method: .POST, uri: "/odr/\(id)/evidence") == BodyLimit.upload.value)
+            #expect(limits.limit(method: .POST, uri: "http://127.0.0.1:8080/odr/\(id)/evidence") == BodyLimit.upload.value)
+            #expect(limits.limit(method: .POST, uri: "/odr/\(id)/evidence?x=1") == BodyLimit.upload.value)
+            #expect(limits.limit(method: .POST, uri: "/sign-in") == app.routes.defaultMaxBodySize.value)
+            #expect(limits.limit(method: .GET, uri: "/odr/\(id)/evidence") == app.routes.defaultMaxBodySize.value)
+        }
+    }
+
+    @Test func emptyLinesBeforeALongRequestLineStillGet414() async throws {
+        try await withLiveDocket { _, _, http in
+            let long = "\r\n\r\nGET /health?q=" + String(repeating: "a", count: 20 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"
+            #expect(try await http.exchange(Data(long.utf8)).status == 414)
+        }
+    }
+}

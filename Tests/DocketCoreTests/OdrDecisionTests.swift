@@ -82,4 +82,20 @@ import Testing
         #expect(s.party(for: t.claimant) == "C1")
         #expect(try decide(.offer(t.lump), .respondent, "R2", on: d).get() == [.offer(number: 1, terms: t.lump)])
     }
+
+    @Test func aSignedAgreementIsNotWithdrawnAndAWithdrawnDisputeIsNotSealed() throws {
+        let d = t.submitted()
+        d.add(t.invited, .respondent, t.paul, .accepted(respondent: t.paul))
+        d.add(t.invited, .claimant, t.claimant, .offer(number: 1, terms: t.lump))
+        d.add(t.invited, .respondent, t.paul, .offerAccepted(number: 1))
+        d.add(t.invited, .claimant, t.claimant, .signed(name: "Marie Tremblay", address: "127.0.0.1"))
+        // Before the last signature either side may still withdraw.
+        #expect(try decide(.withdraw, .respondent, t.paul, on: d).get() == [.withdrawn])
+        d.add(t.invited, .respondent, t.paul, .signed(name: "Paul Roy", address: "127.0.0.1"))
+        #expect(decide(.withdraw, .respondent, t.paul, on: d) == .failure(Refusal(.caseMovedOn)))
+        #expect(try decide(.sealAgreement(sha256: "ab"), .system, "", on: d).get() == [.agreementSealed(sha256: "ab")])
+        // A withdrawal recorded first (as by a page that raced the last signature) stands.
+        d.add(t.invited, .claimant, t.claimant, .withdrawn)
+        #expect(decide(.sealAgreement(sha256: "ab"), .system, "", on: d) == .failure(Refusal(.alreadyDone)))
+    }
 }

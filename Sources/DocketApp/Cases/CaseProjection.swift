@@ -1,12 +1,16 @@
 import DocketCore
 import Fluent
 import Foundation
+import SQLKit
+import Vapor
 
 /// Writes a case's projection row and participants from its fold. Only the act pipeline (and the
 /// migration that projected the cases made before it) calls this.
 enum CaseProjection {
-    static func rewrite(_ caseID: UUID, _ s: CaseSummary, lastSequence: Int, office: String? = nil, at now: Date,
-                        on db: any Database) async throws {
+    /// `office` and `filingYear` stand in for a claim submitted before its docket named them
+    /// (they were on the claim's row then).
+    static func rewrite(_ caseID: UUID, _ s: CaseSummary, lastSequence: Int, office: String? = nil, filingYear: Int? = nil,
+                        at now: Date, on db: any Database) async throws {
         let row = try await CaseProjectionRecord.find(caseID, on: db) ?? CaseProjectionRecord()
         row.id = caseID
         row.kind = CaseKind.court.rawValue
@@ -17,7 +21,7 @@ enum CaseProjection {
         row.nextStep = s.nextDeadline?.what.rawValue
         row.fileNumber = s.fileNumber
         row.issuedOn = s.issuedOn?.description
-        row.filingYear = s.filed?.filingYear ?? s.submittedAt.map { CivilDate.of($0).year }
+        row.filingYear = s.filed?.filingYear ?? filingYear ?? row.filingYear ?? s.submittedAt.map { CivilDate.of($0).year }
         row.filerAccountID = s.filerAccount
         row.feeCents = s.fee?.cents
         row.documentSHA256 = s.sealedSHA256
@@ -67,6 +71,54 @@ enum CaseProjection {
         }
         for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
             try await participate(record.id!, account: rep.accountID, role: "representative", party: nil, on: db)
+        }
+    }
+
+    /// Gives every case recorded before projections existed its row, once, with the configured
+    /// rules and clock: submitted claims (their progress lived on the claim's row, and the sealed
+    /// document recorded there is entered on the docket, by the system) and submitted disputes.
+    /// Run after the migrations; a case already projected is left alone, so it can run at every start.
+    static func backfill(app: Application) async throws {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        struct Claim: Decodable {
+            let id: UUID
+            let office_code: String?
+            let filed_year: Int?
+            let document_sha256: String?
+            let submitted_at: Date?
+        }
+        let claims = try await sql.raw("""
+            SELECT c.id, c.office_code, c.filed_year, c.document_sha256, c.submitted_at FROM claims c
+            LEFT JOIN case_projections p ON p.id = c.id WHERE c.status <> 'draft' AND p.id IS NULL
+            """).all(decoding: Claim.self)
+        for claim in claims {
+            try await app.db.transaction { db in
+                try await CourtActs.lock(claim.id, on: db)
+                guard try await CaseProjectionRecord.find(claim.id, on: db) == nil else { return }
+                var state = try await CourtActs.state(of: claim.id, app: app, on: db)
+                if let sha = claim.document_sha256, state.issuedOn != nil, state.sealedSHA256 == nil {
+                    try await CaseDocket.append([.claimSealed(sha256: sha)], by: .system, to: claim.id,
+                                                at: claim.submitted_at ?? app.docket.clock.now(), on: db)
+                    state = try await CourtActs.state(of: claim.id, app: app, on: db)
+                }
+                try await rewrite(claim.id, state, lastSequence: try await CaseDocket.lastSequence(of: claim.id, on: db),
+                                  office: claim.office_code, filingYear: claim.filed_year, at: app.docket.clock.now(), on: db)
+                try await (db as! any SQLDatabase).raw("UPDATE claims SET status = 'submitted' WHERE id = \(bind: claim.id)").run()
+            }
+        }
+        struct Dispute: Decodable { let id: UUID }
+        let disputes = try await sql.raw("""
+            SELECT o.id FROM odr_cases o LEFT JOIN case_projections p ON p.id = o.id
+            WHERE o.status = 'submitted' AND p.id IS NULL
+            """).all(decoding: Dispute.self)
+        for dispute in disputes {
+            try await OdrCases.locked(dispute.id, app: app) { db, record, _ in
+                guard try await CaseProjectionRecord.find(dispute.id, on: db) == nil else { return }
+                try await OdrCases.project(record, app: app, on: db)
+            }
+        }
+        if !claims.isEmpty || !disputes.isEmpty {
+            app.logger.notice("projected cases recorded before projections", metadata: ["claims": "\(claims.count)", "disputes": "\(disputes.count)"])
         }
     }
 

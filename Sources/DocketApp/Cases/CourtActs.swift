@@ -22,11 +22,12 @@ enum CourtActs {
     }
 
     /// Acts inside the caller's transaction `db`. `command` is built from the case's state under
-    /// the lock (an issue takes its file number there, so a refusal gives the number back).
+    /// the lock (an issue takes its file number there, so a refusal gives the number back). `time`
+    /// is the instant the caller already decided with (a submission's fee and filing year).
     @discardableResult
-    static func act(on caseID: UUID, by actor: Actor, app: Application, in db: any Database, command: @escaping Command,
-                    effects: Effects? = nil) async throws -> CaseSummary {
-        let now = app.docket.clock.now()
+    static func act(on caseID: UUID, by actor: Actor, app: Application, in db: any Database, at time: Date? = nil,
+                    command: @escaping Command, effects: Effects? = nil) async throws -> CaseSummary {
+        let now = time ?? app.docket.clock.now()
         let rules = app.docket.rules
         try await lock(caseID, on: db)
         var state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)

@@ -24,14 +24,26 @@ enum DocketChains {
         struct Row: Decodable { let case_id: UUID }
         let cases = try await sql.raw("SELECT DISTINCT case_id FROM \(ident: DocketEntryRecord.schema) ORDER BY case_id")
             .all(decoding: Row.self)
+        // The projection remembers each case's last entry: a docket shorter than that lost its end.
+        struct Last: Decodable { let id: UUID; let kind: String; let last_sequence: Int }
+        let lasts = Dictionary(try await sql.raw("SELECT id, kind, last_sequence FROM \(ident: CaseProjectionRecord.schema)")
+            .all(decoding: Last.self).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var broken: [Broken] = []
         for row in cases {
             let records = try await CaseDocket.records(of: row.case_id, on: db)
+            let kind = records.first?.caseKind ?? "court"
             if let entry = CaseDocket.firstBreak(records) {
-                broken.append(Broken(caseID: row.case_id, kind: records.first?.caseKind ?? "court", entry: entry))
+                broken.append(Broken(caseID: row.case_id, kind: kind, entry: entry))
+            } else if let last = lasts[row.case_id], last.last_sequence > records.count {
+                broken.append(Broken(caseID: row.case_id, kind: kind, entry: records.count + 1))
             }
         }
-        return Report(checked: cases.count, broken: broken)
+        // A projected case whose every entry is gone.
+        let present = Set(cases.map(\.case_id))
+        for last in lasts.values where !present.contains(last.id) && last.last_sequence > 0 {
+            broken.append(Broken(caseID: last.id, kind: last.kind, entry: 1))
+        }
+        return Report(checked: cases.count + broken.filter { !present.contains($0.caseID) }.count, broken: broken)
     }
 }
 
@@ -44,7 +56,7 @@ struct VerifyDocketsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let report = try await DocketChains.verify(on: context.application.db)
         for b in report.broken {
-            context.console.print("case \(b.caseID.uuidString) (\(b.kind)): entry \(b.entry) does not follow the entry before it")
+            context.console.print("case \(b.caseID.uuidString) (\(b.kind)): entry \(b.entry) is missing or does not follow the entry before it")
         }
         guard report.broken.isEmpty else { throw BrokenChains(count: report.broken.count, checked: report.checked) }
         context.console.print("\(report.checked) case dockets checked: every chain is intact.")

@@ -55,7 +55,7 @@ enum ClaimFiling {
                 guard let draft = try await ClaimRecord.find(claimID, on: db)?.draft else { throw Refusal(.alreadyDone) }
                 let prior = try await priorClaims(of: accountID, office: draft.officeCode ?? "", year: year, on: db)
                 let filer = Actor(.plaintiff, party: .plaintiff(1), account: accountID)
-                return try await CourtActs.act(on: claimID, by: filer, app: app, in: db) { _, _ in
+                return try await CourtActs.act(on: claimID, by: filer, app: app, in: db, at: now) { _, _ in
                     .submit(ClaimSubmission(draft: draft, priorClaims: prior, fee: fee))
                 }
             }

@@ -16,7 +16,6 @@ enum Migrations {
         AddOfficeNamesAndShortCodes(),   // 0010
         AddSealKinds(),                  // 0011
         CreateCaseProjections(),         // 0012
-        ProjectOdrCases(),               // 0013
-        AddOdrLookupIndexes(),           // 0014
+        AddOdrLookupIndexes(),           // 0013
     ]
 }

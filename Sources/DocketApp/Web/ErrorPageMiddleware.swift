@@ -81,7 +81,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                         message: request.t("error.page.\(key).message"),
                         requestID: status.code >= 500 ? request.headers.first(name: "X-Request-ID") ?? request.id : nil,
                         back: status == .conflict ? Self.back(from: request) : nil,
-                        copyAction: key == "409odrSubmitted" ? Self.back(from: request).map { $0.href + "/copy" } : nil)
+                        copyAction: key == PageError.disputeSubmitted.pageKey ? Self.back(from: request).map { $0.href + "/copy" } : nil)
         do {
             return try await request.page("error", titleKey: "error.page.\(key).heading", body, status: status)
         } catch {

@@ -59,7 +59,8 @@ public enum OdrDecision {
         case .withdraw:
             return allowed(.withdraw, [.withdrawn])
         case let .sealAgreement(sha256):
-            return system(!s.sealed && s.everyoneSigned, [.agreementSealed(sha256: sha256)])
+            // Sealed only while the dispute is active: a withdrawal that came first stands.
+            return system(s.status == .active && !s.sealed && s.everyoneSigned, [.agreementSealed(sha256: sha256)])
         case .recordLapse:
             return system(s.lapseToRecord, [.lapsed])
         case let .remind(respondent, day):

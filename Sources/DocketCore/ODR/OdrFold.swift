@@ -304,7 +304,8 @@ extension OdrSummary {
         case .confirmPayment:
             return side == .claimant && payments.contains { !$0.confirmed }
         case .withdraw:
-            return participant && (status == .pending || status == .active)
+            // Once every party has signed, the agreement binds them: it is sealed, not withdrawn.
+            return participant && (status == .pending || status == .active) && !everyoneSigned
         case .fileClaim:
             // For the unpaid balance of an agreement in default, or for the whole claim when the
             // other side declined or did not answer (online dispute resolution is voluntary).

@@ -121,8 +121,21 @@ final class RecordingPayments: PaymentGateway, @unchecked Sendable {
             context2.application = app
             await #expect(throws: VerifyDocketsCommand.BrokenChains.self) { try await VerifyDocketsCommand().run(using: &context2) }
             #expect(second.output.contains("case \(claimID(path).uuidString) (court): entry 2 does not follow"))
-            // The filer's pages refuse to show a case from a docket they cannot read whole.
             #expect(try await b.get("/staff/dockets").status == .forbidden)
+        }
+    }
+
+    @Test func aDocketThatLostItsLastEntriesIsBrokenToo() async throws {
+        try await withDocket { app, _ in
+            let (b, path) = try await filerWithClaim(app)
+            try await b.fillClaim(path)
+            try await b.expectRedirect(b.submitClaim(path))
+            let last = try #require(try await CaseDocket.records(of: claimID(path), on: app.db).last)
+            try await last.delete(on: app.db)
+            let report = try await DocketChains.verify(on: app.db)
+            #expect(report.broken.map(\.entry) == [4], "the seal, entry 4, is gone")
+            for record in try await CaseDocket.records(of: claimID(path), on: app.db) { try await record.delete(on: app.db) }
+            #expect(try await DocketChains.verify(on: app.db).broken.map(\.caseID) == [claimID(path)], "a projected case with no entries left")
         }
     }
 

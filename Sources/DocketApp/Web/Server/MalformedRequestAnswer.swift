@@ -31,7 +31,11 @@ final class RequestLineWatch: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if progress.inRequestLine {
-            let bytes = Self.unwrapInboundIn(data).readableBytesView
+            var bytes = Self.unwrapInboundIn(data).readableBytesView
+            // Empty lines before a request line are allowed (RFC 9112, 2.2) and are not part of it.
+            if progress.requestLineBytes == 0 {
+                bytes = bytes.drop { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+            }
             if let end = bytes.firstIndex(of: UInt8(ascii: "\n")) {
                 progress.inRequestLine = false
                 progress.requestLineBytes += end - bytes.startIndex

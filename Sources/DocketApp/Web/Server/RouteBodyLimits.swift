@@ -22,7 +22,8 @@ struct RouteBodyLimits: Sendable {
 
     /// The limit for a request to `uri` with `method`: the route's own, or the default.
     func limit(method: HTTPMethod, uri: String) -> Int {
-        let path = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        // The path as the router reads it, whatever form the target takes (origin or absolute).
+        let path = URI(string: uri).path
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
         let entry = entries.first { $0.method == method && Self.matches($0.path, components) }
         return entry?.limit ?? defaultLimit
