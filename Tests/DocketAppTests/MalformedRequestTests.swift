@@ -111,7 +111,8 @@ import Testing
     @Test func emptyLinesBeforeALongRequestLineStillGet414() async throws {
         try await withLiveDocket { _, _, http in
             let long = "\r\n\r\nGET /health?q=" + String(repeating: "a", count: 20 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"
-            #expect(try await http.exchange(Data(long.utf8)).status == 414)
+            let answer = try await http.exchange(Data(long.utf8))
+            #expect(answer.status == 414, "\(answer.head)")
         }
     }
 }

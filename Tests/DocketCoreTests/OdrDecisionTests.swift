@@ -98,4 +98,14 @@ import Testing
         d.add(t.invited, .claimant, t.claimant, .withdrawn)
         #expect(decide(.sealAgreement(sha256: "ab"), .system, "", on: d) == .failure(Refusal(.alreadyDone)))
     }
+
+    @Test func onlyTheClaimantOpensADisputeAndOnlyOnce() throws {
+        let empty = OdrFoldTests.Docket()
+        let open = OdrCommand.open(respondentEmails: [t.paul, t.anne], amount: Money(dollars: 1200))
+        #expect(try decide(open, .claimant, t.claimant, on: empty).get()
+                == [.opened(respondents: [OdrParticipant(id: "R1", email: t.paul), OdrParticipant(id: "R2", email: t.anne)], amount: Money(dollars: 1200))])
+        #expect(decide(open, .respondent, t.paul, on: empty) == .failure(Refusal(.notPermitted)))
+        #expect(decide(.open(respondentEmails: [], amount: Money(dollars: 1)), .claimant, t.claimant, on: empty) == .failure(Refusal(.incomplete)))
+        #expect(decide(open, .claimant, t.claimant, on: t.submitted()) == .failure(Refusal(.alreadyDone)))
+    }
 }

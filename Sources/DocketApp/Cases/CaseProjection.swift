@@ -30,7 +30,7 @@ enum CaseProjection {
         row.updatedAt = now
         try await row.save(on: db)
         if let filer = s.filerAccount {
-            try await participate(caseID, account: filer, role: CaseRole.plaintiff.rawValue, party: s.filed?.plaintiffs.first?.id.rawValue, on: db)
+            try await participate(caseID, account: filer, role: .plaintiff, party: s.filed?.plaintiffs.first?.id.rawValue, on: db)
         }
     }
 
@@ -64,13 +64,13 @@ enum CaseProjection {
         row.lastSequence = lastSequence
         row.updatedAt = now
         try await row.save(on: db)
-        try await participate(record.id!, account: record.accountID, role: "claimant", party: nil, on: db)
+        try await participate(record.id!, account: record.accountID, role: .claimant, party: nil, on: db)
         for invitation in try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
         where s.hasAccepted(invitation.respondentEmail) {
-            if let account = invitation.accountID { try await participate(record.id!, account: account, role: "respondent", party: nil, on: db) }
+            if let account = invitation.accountID { try await participate(record.id!, account: account, role: .respondent, party: nil, on: db) }
         }
         for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
-            try await participate(record.id!, account: rep.accountID, role: "representative", party: nil, on: db)
+            try await participate(record.id!, account: rep.accountID, role: .representative, party: nil, on: db)
         }
     }
 
@@ -122,12 +122,12 @@ enum CaseProjection {
         }
     }
 
-    private static func participate(_ caseID: UUID, account: UUID, role: String, party: String?, on db: any Database) async throws {
+    private static func participate(_ caseID: UUID, account: UUID, role: ParticipantRole, party: String?, on db: any Database) async throws {
         let existing = try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID)
-            .filter(\.$accountID == account).filter(\.$role == role).first()
+            .filter(\.$accountID == account).filter(\.$role == role.rawValue).first()
         guard existing == nil else { return }
         let row = CaseParticipantRecord()
-        row.caseID = caseID; row.accountID = account; row.role = role; row.party = party
+        row.caseID = caseID; row.accountID = account; row.role = role.rawValue; row.party = party
         try await row.create(on: db)
     }
 }

@@ -49,7 +49,7 @@ enum ClaimAnswers {
 
     /// One docket entry in the reader's language; `state` names the parties its events refer to by id.
     static func describe(_ req: Request, _ event: DocketEvent, in state: CaseSummary) -> String {
-        func name(_ id: PartyID) -> String { state.filed?.defendants.first { $0.id == id }?.name ?? id.rawValue }
+        func name(_ id: PartyID) -> String { state.defendantNames[id] ?? id.rawValue }
         switch event {
         case let .claimSubmitted(defendants, _): return req.t("docket.claimSubmitted", [defendants.joined(separator: ", ")])
         case let .claimFiled(filed): return req.t("docket.claimFiled", [filed.defendants.map(\.name).joined(separator: ", ")])

@@ -102,7 +102,8 @@ struct ClaimController: RouteCollection {
             case .waiverNotGranted:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "error.waiver.notGranted")])
             case .ineligible:
-                return try await ClaimFee.refused(req, claim, req.docket.rules.eligibility(of: draft.facts, filing: CivilDate.of(req.now)), values: values)
+                let filingDay = req.docket.rules.periods.issueDate(submitted: req.now)
+                return try await ClaimFee.refused(req, claim, req.docket.rules.eligibility(of: draft.facts, filing: filingDay), values: values)
             case .feeUnknown:
                 return try await ClaimFee.page(req, claim, values: values, problems: [FieldProblem("feeChoice", "fee.unknown")])
             case .feeChanged:

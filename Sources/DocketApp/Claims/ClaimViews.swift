@@ -101,12 +101,18 @@ struct ClaimShowBody: Encodable {
     let kind: String
 }
 
-extension CaseSummary {
-    /// A submitted claim's progress as the filer sees it: with a clerk, issued, or not issued.
-    var filingStatus: String {
-        if stage == .rejected { return "rejected" }
-        return issuedOn == nil ? "referred" : "issued"
+/// A submitted claim's progress as the filer sees it: with a clerk, issued, or not issued (the
+/// `claim.status.<value>` catalogue entries).
+enum FilingStatus: String {
+    case referred, issued, rejected
+
+    init(stage: CaseStage?, issued: Bool) {
+        self = stage == .rejected ? .rejected : issued ? .issued : .referred
     }
+}
+
+extension CaseSummary {
+    var filingStatus: String { FilingStatus(stage: stage, issued: issuedOn != nil).rawValue }
 }
 
 extension Request {

@@ -111,7 +111,11 @@ struct OdrCaseController: RouteCollection {
             rep.party = viewer.party
             rep.accountID = lawyer.id!
             rep.addedAt = req.now
-            try await rep.create(on: req.db)
+            let app = req.application
+            try await OdrCases.locked(viewer.record.id!, app: app) { db, record, _ in
+                try await rep.create(on: db)
+                try await OdrCases.project(record, app: app, on: db)   // the lawyer is now a participant
+            }
             req.logger.info("representative added to an ODR case", metadata: ["case": "\(viewer.record.id!)"])
         }
         return req.redirect(to: OdrAccess.path(viewer.record))

@@ -128,9 +128,9 @@ struct OdrDraftController: RouteCollection {
             }
             try await OdrCaseRecord.query(on: db).filter(\.$id == record.id!)
                 .set(\.$submittedAt, to: now).set(\.$updatedAt, to: now).update()
-            let respondents = draft.respondents.enumerated().map { OdrParticipant(id: OdrParticipant.respondentID($0.offset + 1), email: $0.element.email) }
-            try await CaseDocket.append([.opened(respondents: respondents, amount: draft.amount!)],
-                                        by: .claimant, party: OdrParticipant.claimantID, actor: account, to: record.id!, at: now, on: db)
+            let before = OdrCases.fold([], record, app)
+            _ = try await OdrCases.append(.open(respondentEmails: draft.respondents.map(\.email), amount: draft.amount ?? .zero),
+                                          side: .claimant, party: OdrParticipant.claimantID, actor: account, record, before, app: app, on: db)
             for respondent in draft.respondents {
                 let token = Tokens.random()
                 let invitation = OdrInvitationRecord()
@@ -143,7 +143,7 @@ struct OdrDraftController: RouteCollection {
                 try await OdrMail.invitation(record, to: respondent, token: token, language: language, app: app, at: now, on: db)
             }
             record.submittedAt = now
-            try await OdrCases.project(record, app: app, on: db)
+            try await OdrCases.project(record, app: app, on: db)   // again, now that the invitations exist
         }
         req.logger.info("ODR case submitted", metadata: ["case": "\(record.id!)"])
         return req.redirect(to: OdrAccess.path(record) + "?submitted=1")

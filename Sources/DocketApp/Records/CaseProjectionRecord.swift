@@ -32,10 +32,12 @@ final class CaseProjectionRecord: Model, @unchecked Sendable {
     var caseStage: CaseStage? { CaseStage(rawValue: stage) }
 
     /// A claim's progress as the filer sees it (the same answer as `CaseSummary.filingStatus`).
-    var filingStatus: String {
-        if caseStage == .rejected { return "rejected" }
-        return fileNumber == nil ? "referred" : "issued"
-    }
+    var filingStatus: String { FilingStatus(stage: caseStage, issued: fileNumber != nil).rawValue }
+}
+
+/// What an account is in a case it takes part in.
+enum ParticipantRole: String, Codable {
+    case plaintiff, claimant, respondent, representative
 }
 
 /// An account taking part in a case, and as what: the "my cases" lists read these.

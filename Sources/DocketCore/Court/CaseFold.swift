@@ -20,11 +20,13 @@ public enum CaseFold {
             switch entry.event {
             case let .claimSubmitted(names, isLiquidated):
                 order = names.indices.map { PartyID.defendant($0 + 1) }
+                for (n, name) in names.enumerated() { s.defendantNames[.defendant(n + 1)] = name }
                 liquidated = isLiquidated
                 s.submittedAt = entry.recordedAt
                 s.filerAccount = entry.actor.account
             case let .claimFiled(filed):
                 order = filed.defendants.map(\.id)
+                for d in filed.defendants { s.defendantNames[d.id] = d.name }
                 liquidated = filed.liquidated
                 s.filed = filed
                 s.submittedAt = entry.recordedAt

@@ -81,6 +81,9 @@ public struct CaseSummary: Sendable {
     public var issuedOn: CivilDate?
     public var sealedSHA256: String?
     public var defendants: [PartyID: DefendantStage] = [:]
+    /// Each defendant's name by id (from the filed claim, or the names a claim submitted before
+    /// parties had ids gave in order).
+    public var defendantNames: [PartyID: String] = [:]
     public var deadlines: [OpenDeadline] = []
     public var actions: [CaseRole: Set<CaseAction>] = [:]
 

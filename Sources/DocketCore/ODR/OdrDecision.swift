@@ -2,6 +2,8 @@ import Foundation
 
 /// What a party (or Docket itself) asks of an online dispute. Each is decided by `OdrDecision`.
 public enum OdrCommand: Sendable {
+    /// The claimant submits the dispute, inviting each respondent (given their emails, in order).
+    case open(respondentEmails: [String], amount: Money)
     /// A respondent answers the invitation; `fromAccountEmail` is set when the signed-in account's
     /// email is not the one invited (allowed, and recorded).
     case answerInvitation(accept: Bool, fromAccountEmail: String?)
@@ -34,6 +36,12 @@ public enum OdrDecision {
             return due ? .success(events) : .failure(Refusal(.alreadyDone))
         }
         switch command {
+        case let .open(respondentEmails, amount):
+            guard side == .claimant else { return .failure(Refusal(.notPermitted)) }
+            guard s.invitedOn == nil else { return .failure(Refusal(.alreadyDone)) }
+            guard !respondentEmails.isEmpty, amount > .zero else { return .failure(Refusal(.incomplete)) }
+            let respondents = respondentEmails.enumerated().map { OdrParticipant(id: OdrParticipant.respondentID($0.offset + 1), email: $0.element) }
+            return .success([.opened(respondents: respondents, amount: amount)])
         case let .answerInvitation(accept, fromAccountEmail):
             let other: [OdrEvent] = fromAccountEmail.map { [.answeredByAnotherAccount(respondent: party, accountEmail: $0)] } ?? []
             return allowed(.acceptInvitation, other + [accept ? .accepted(respondent: party) : .declined(respondent: party)])

@@ -30,4 +30,19 @@ import VaporTesting
             #expect(CaseDocket.chainIsIntact(try await CaseDocket.records(of: id, on: app.db)))
         }
     }
+
+    @Test func aClaimSubmittedBeforePartyIdsNamesItsDefendantsOnLaterEntries() async throws {
+        try await withDocket { app, _ in
+            let b = Browser(app)
+            try await b.register()
+            let account = try #require(try await AccountRecord.query(on: app.db).first())
+            let filer = Actor(.plaintiff, account: account.id)
+            let id = try await givenCase(app, filer: account, docket: [
+                (filer, .claimSubmitted(defendants: ["Paul Roy", "Roy Holdings Ltd."], liquidated: true)),
+                (Actor(.clerk), .claimIssued(fileNumber: "TOR47-SC-26-000009", on: CivilDate("2026-11-23")!)),
+                (filer, .claimServed(defendant: "D2", method: .mail, at: CourtTime.localInstant("2026-11-24T10:00")!)),
+            ])
+            #expect(try await b.get("/claims/\(id.uuidString)").body.contains("Affidavit of service filed for Roy Holdings Ltd."))
+        }
+    }
 }

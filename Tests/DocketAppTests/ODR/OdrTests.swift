@@ -357,6 +357,9 @@ import VaporTesting
             try await paul.expectRedirect(paul.post(path + "/representatives", ["representativeEmail": "AISHA@example.com"]))
             let seen = try await lawyer.get(path)
             #expect(seen.status == .ok)
+            let lawyerAccount = try #require(try await AccountRecord.query(on: app.db).filter(\.$signInID == "aisha.k").first())
+            #expect(try await CaseParticipantRecord.query(on: app.db).filter(\.$accountID == lawyerAccount.id!)
+                .filter(\.$role == ParticipantRole.representative.rawValue).count() == 1)
             #expect(seen.body.contains("aisha@example.com → Paul Roy"))
             try await lawyer.expectRedirect(lawyer.post(path + "/messages", ["message": "I act for Paul Roy."]))
             let id = UUID(uuidString: String(path.split(separator: "/")[1]))!
