@@ -50,6 +50,10 @@ enum CaseProjection {
             row.waitingOn = s.nextPayment == nil ? nil : OdrSide.respondent.rawValue
             row.nextDeadline = s.nextPayment?.payBy.description
             row.nextStep = s.nextPayment == nil ? nil : OdrAction.recordPayment.rawValue
+        case .active where s.everyoneSigned && !s.sealed:
+            row.waitingOn = OdrSide.system.rawValue
+            row.nextDeadline = nil
+            row.nextStep = OdrAction.sign.rawValue
         case .active:
             row.waitingOn = s.openOffer.map { $0.side == .claimant ? OdrSide.respondent.rawValue : OdrSide.claimant.rawValue }
             row.nextDeadline = nil

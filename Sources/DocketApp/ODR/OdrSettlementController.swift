@@ -158,19 +158,10 @@ struct OdrSettlementController: RouteCollection {
             amount: req.money(terms.amount),
             schedule: summary.schedule.map { req.day($0.due) + " — " + req.money($0.amount) + ($0.payBy == $0.due ? "" : " (" + req.t("pdf.agreement.payBy") + " " + req.day($0.payBy) + ")") },
             consequences: consequences,
-            signatures: Self.signatures(entries, req).map { $0.name + " — " + $0.at },
+            signatures: OdrAgreementSeal.signatures(entries, language: req.language, app: req.application).map { $0.name + " — " + $0.at },
             canSign: summary.can(viewer.side, viewer.party, .sign), sealed: summary.sealed,
             pdf: OdrAccess.path(record, "agreement.pdf"), form: form, back: LinkView(href: OdrAccess.path(record), label: req.t("odr.back")))
         return try await req.page("odr/agreement", titleKey: "odr.agreement.title", body, status: problems.isEmpty ? .ok : .unprocessableEntity)
-    }
-
-    static func signatures(_ entries: [OdrEntry], _ req: Request) -> [TypedSignature] {
-        entries.compactMap { e in
-            guard case let .signed(name, address) = e.event else { return nil }
-            // Each signer by their role in the agreement, not by their email.
-            return TypedSignature(party: req.t(e.side == .claimant ? "pdf.agreement.claimant" : "pdf.agreement.respondent"),
-                                  name: name, at: DateText.long(e.at, req.language), address: address)
-        }
     }
 
     private func partyNames(_ record: OdrCaseRecord, _ summary: OdrSummary, on db: any Database) async throws -> [String: String] {
@@ -191,49 +182,8 @@ struct OdrSettlementController: RouteCollection {
         if !problems.isEmpty { return try await agreementPage(req, viewer, values: values, problems: problems) }
         let address = req.clientAddress
         let summary = try await OdrCases.act(req, viewer, .sign(name: name, address: address))
-        if summary.everyoneSigned { try await seal(req, viewer.record) }
+        if summary.everyoneSigned { try await OdrAgreementSeal.seal(viewer.record, app: req.application) }
         return req.redirect(to: OdrAccess.path(viewer.record, "agreement"))
-    }
-
-    /// Once everyone has signed: the agreement as a sealed PDF, recorded and emailed to both sides.
-    /// Once all have signed nothing can change what it says, so it is laid out and sealed before
-    /// the case is locked; the lock only records it, once.
-    private func seal(_ req: Request, _ record: OdrCaseRecord) async throws {
-        let app = req.application, now = req.now
-        let language = Language(rawValue: record.language) ?? .en
-        let text = app.formText(language)
-        let reference = "ODR-" + record.id!.uuidString.prefix(8).uppercased()
-        let entries = try await OdrCases.entries(record.id!, on: req.db)
-        let signed = OdrCases.fold(entries, record, app)
-        guard !signed.sealed, signed.everyoneSigned, let terms = signed.agreed else { return }
-        let claimant = AgreementParty(name: record.claimantName, address: try await Self.address(of: record.accountID, on: req.db))
-        var respondents: [AgreementParty] = []
-        for invitation in try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
-        where signed.hasAccepted(invitation.respondentEmail) {
-            respondents.append(AgreementParty(name: invitation.respondentName,
-                                              address: try await Self.address(of: invitation.accountID, on: req.db)))
-        }
-        let pdf = SettlementForm.agreement(
-            claimant: claimant, respondents: respondents, dispute: record.draft.description,
-            terms: terms, schedule: signed.schedule, signatures: Self.signatures(entries, req),
-            seal: RecordSeal(reference: reference, sealedOn: CivilDate.of(now), verifyURL: app.docket.settings.baseURL + "/verify"), text: text)
-        let prepared = try SealedDocuments.prepare(pdf, kind: .agreement, app: app)
-        let signedBy = Self.signatures(entries, req).map(\.name).joined(separator: " & ")
-        try await OdrCases.locked(record.id!, app: app) { db, record, summary in
-            guard !summary.sealed else { return }
-            let sealed = try await SealedDocuments.record(prepared, title: text.label("pdf.agreement.title"), reference: reference,
-                                                          signedBy: signedBy, at: now, on: db)
-            _ = try await OdrCases.append(.sealAgreement(sha256: sealed.sha256), side: .system, party: "", actor: nil, record, summary,
-                                          app: app, on: db)
-            try await OdrMail.settled(record, to: summary.signatories.compactMap(summary.email(of:)), pdfPath: sealed.path, app: app, at: now, on: db)
-        }
-    }
-
-    /// The postal address a party gave with their account, as they gave it.
-    static func address(of account: UUID?, on db: any Database) async throws -> String {
-        guard let account, let record = try await AccountRecord.find(account, on: db),
-              let contact = try await record.$contact.get(on: db) else { return "" }
-        return contact.details.postalAddress
     }
 
     func agreementPDF(req: Request) async throws -> Response {

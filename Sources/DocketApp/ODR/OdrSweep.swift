@@ -17,12 +17,17 @@ enum OdrSweep {
         // still owed under a sealed agreement. The projection says which, without folding the rest.
         let ids = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == CaseKind.odr.rawValue).group(.or) { or in
             or.filter(\.$stage == OdrStatus.pending.rawValue)
+            or.filter(\.$waitingOn == OdrSide.system.rawValue)
             or.group(.and) { and in
                 and.filter(\.$stage ~~ [OdrStatus.settled.rawValue, OdrStatus.inDefault.rawValue]).filter(\.$waitingOn != nil)
             }
         }.all(\.$id)
         var outcome = Outcome()
         for id in ids {
+            if let record = try await OdrCaseRecord.find(id, on: app.db) {
+                // An agreement everyone signed whose sealing did not finish is sealed now.
+                try await OdrAgreementSeal.seal(record, app: app)
+            }
             let step = try await sweep(id, app: app)
             outcome.lapsed += step.lapsed; outcome.reminded += step.reminded; outcome.defaults += step.defaults
         }
