@@ -14,8 +14,11 @@ struct AccountSessionMiddleware: AsyncMiddleware {
         var clearCookie = false
         if let token = request.cookies[Self.cookie]?.string {
             let now = request.now
-            if let session = try await AccountSessionRecord.query(on: request.db)
-                .filter(\.$tokenHash == Tokens.sha256(token)).first(), session.endedAt == nil {
+            // The session and its account in one query.
+            let found = try await AccountSessionRecord.query(on: request.db)
+                .join(AccountRecord.self, on: \AccountSessionRecord.$accountID == \AccountRecord.$id)
+                .filter(\.$tokenHash == Tokens.sha256(token)).first()
+            if let session = found, session.endedAt == nil {
                 if now.timeIntervalSince(session.lastSeenAt) > request.docket.idleLimit {
                     session.endedAt = now
                     session.endReason = "idle"
@@ -23,7 +26,7 @@ struct AccountSessionMiddleware: AsyncMiddleware {
                     request.storage[SessionExpiredKey.self] = true
                     request.logger.info("session ended after inactivity")
                     clearCookie = true
-                } else if let account = try await AccountRecord.find(session.accountID, on: request.db) {
+                } else if let account = try? session.joined(AccountRecord.self) {
                     if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
                         session.lastSeenAt = now
                         try await session.save(on: request.db)
