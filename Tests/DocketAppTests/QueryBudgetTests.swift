@@ -16,6 +16,16 @@ import VaporTesting
         return CapturedLogs.all.split(separator: "\n").filter { $0.contains(id) && $0.contains("Executing query") }.count
     }
 
+    @Test func aDisputePageStaysWithinItsQueryBudget() async throws {
+        try await withDocket { app, _ in
+            let (claimant, path) = try await submittedDispute(app)
+            // The session with its account, the case, its docket, its invitations, its representatives.
+            let count = try await Self.queries(claimant, path)
+            #expect(count <= 5, "dispute page: \(count) queries, budget 5")
+            #expect(count >= 1, "the database's log of the request was not found")
+        }
+    }
+
     @Test func eachPageStaysWithinItsQueryBudget() async throws {
         try await withDocket { app, _ in
             let (b, path) = try await filerWithClaim(app)

@@ -176,11 +176,12 @@ enum OdrPages {
     }
 
     static func representativeNames(_ record: OdrCaseRecord, names: [String: String], on db: any Database) async throws -> [String] {
-        var list: [String] = []
-        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
-            if let account = try await AccountRecord.find(rep.accountID, on: db) { list.append(account.email + " → " + (names[rep.party] ?? rep.party)) }
-        }
-        return list
+        let reps = try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all()
+        guard !reps.isEmpty else { return [] }
+        // Their accounts in one query, not one a representative.
+        let emails = Dictionary(try await AccountRecord.query(on: db).filter(\.$id ~~ reps.map(\.accountID)).all().map { ($0.id!, $0.email) },
+                                uniquingKeysWith: { a, _ in a })
+        return reps.compactMap { rep in emails[rep.accountID].map { $0 + " → " + (names[rep.party] ?? rep.party) } }
     }
 
     static func `case`(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
