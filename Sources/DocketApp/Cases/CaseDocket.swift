@@ -22,23 +22,27 @@ enum CaseDocket {
         try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()?.sequence ?? 0
     }
 
-    /// Appends court `events` in order, on `db` (the caller's transaction).
-    static func append(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date, on db: any Database) async throws {
+    /// Appends court `events` in order, on `db` (the caller's transaction); returns the new entries.
+    @discardableResult
+    static func append(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date,
+                       on db: any Database) async throws -> [DocketEntryRecord] {
         try await append(events, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue, actor: actor.account,
                          to: caseID, at: now, on: db)
     }
 
     /// Appends ODR `events` in order, each naming the party who acted.
+    @discardableResult
     static func append(_ events: [OdrEvent], by side: OdrSide, party: String, actor: UUID?, to caseID: UUID, at now: Date,
-                       on db: any Database) async throws {
+                       on db: any Database) async throws -> [DocketEntryRecord] {
         try await append(events, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, on: db)
     }
 
     private static func append<Event: Encodable>(_ events: [Event], kind: CaseKind, role: String, party: String?, actor: UUID?,
-                                                 to caseID: UUID, at now: Date, on db: any Database) async throws {
+                                                 to caseID: UUID, at now: Date, on db: any Database) async throws -> [DocketEntryRecord] {
         let last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
         var sequence = last?.sequence ?? 0
         var previous = last?.hash ?? genesis
+        var created: [DocketEntryRecord] = []
         for event in events {
             sequence += 1
             let record = DocketEntryRecord()
@@ -54,7 +58,9 @@ enum CaseDocket {
             record.hash = hash(record)
             try await record.create(on: db)
             previous = record.hash
+            created.append(record)
         }
+        return created
     }
 
     /// The entry's hash: the previous hash, case, sequence, time (milliseconds), role, account,

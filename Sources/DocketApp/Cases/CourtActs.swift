@@ -30,20 +30,21 @@ enum CourtActs {
         let now = time ?? app.docket.clock.now()
         let rules = app.docket.rules
         try await lock(caseID, on: db)
-        var state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+        // The docket is read once; what is appended is folded in from the records just written.
+        var entries = try await CaseDocket.entries(of: caseID, on: db)
+        var state = CaseFold.fold(entries, rules: rules, now: now)
         var appended = try CourtDecision.decide(try await command(state, db), by: actor, state: state, rules: rules, now: now).get()
-        try await CaseDocket.append(appended, by: actor, to: caseID, at: now, on: db)
-        state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+        entries += try await CaseDocket.append(appended, by: actor, to: caseID, at: now, on: db).map { try $0.courtEntry() }
+        state = CaseFold.fold(entries, rules: rules, now: now)
         // When the rules let Docket issue the claim itself, it does so at once, as the system.
         if state.can(.system, .issueClaim), let office = state.filed?.office {
             let number = try await FileNumbers.next(office: office, year: CourtDecision.issueDay(by: .system, rules: rules, now: now).year, on: db)
             let issued = try CourtDecision.decide(.issue(fileNumber: number), by: .system, state: state, rules: rules, now: now).get()
-            try await CaseDocket.append(issued, by: .system, to: caseID, at: now, on: db)
+            entries += try await CaseDocket.append(issued, by: .system, to: caseID, at: now, on: db).map { try $0.courtEntry() }
             appended += issued
-            state = CaseFold.fold(try await CaseDocket.entries(of: caseID, on: db), rules: rules, now: now)
+            state = CaseFold.fold(entries, rules: rules, now: now)
         }
-        try await CaseProjection.rewrite(caseID, state, lastSequence: try await CaseDocket.lastSequence(of: caseID, on: db),
-                                         at: now, on: db)
+        try await CaseProjection.rewrite(caseID, state, lastSequence: entries.last?.sequence ?? 0, at: now, on: db)
         try await effects?(state, appended, db)
         return state
     }

@@ -15,17 +15,18 @@ enum OdrSweep {
     static func run(app: Application) async throws -> Outcome {
         // Only disputes where something can still come due: an invitation unanswered, or payments
         // still owed under a sealed agreement. The projection says which, without folding the rest.
-        let ids = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == CaseKind.odr.rawValue).group(.or) { or in
+        let rows = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == CaseKind.odr.rawValue).group(.or) { or in
             or.filter(\.$stage == OdrStatus.pending.rawValue)
             or.filter(\.$waitingOn == OdrSide.system.rawValue)
             or.group(.and) { and in
                 and.filter(\.$stage ~~ [OdrStatus.settled.rawValue, OdrStatus.inDefault.rawValue]).filter(\.$waitingOn != nil)
             }
-        }.all(\.$id)
+        }.all()
         var outcome = Outcome()
-        for id in ids {
-            if let record = try await OdrCaseRecord.find(id, on: app.db) {
-                // An agreement everyone signed whose sealing did not finish is sealed now.
+        for row in rows {
+            guard let id = row.id else { continue }
+            // An agreement everyone signed whose sealing did not finish is sealed now.
+            if row.waitingOn == OdrSide.system.rawValue, let record = try await OdrCaseRecord.find(id, on: app.db) {
                 try await OdrAgreementSeal.seal(record, app: app)
             }
             let step = try await sweep(id, app: app)
