@@ -56,7 +56,7 @@ import VaporTesting
                 ("claim task list", draftCount, 2),
                 ("issued claim", try await Self.queries(b, path), 4),
                 ("My account", try await Self.queries(b, "/account"), 8),
-                ("transactions", try await Self.queries(b, "/account/transactions"), 3),
+                ("transactions", try await Self.queries(b, "/account/transactions"), 4),
             ]
             for (page, count, budget) in counts {
                 #expect(count <= budget, "\(page): \(count) queries, budget \(budget)")

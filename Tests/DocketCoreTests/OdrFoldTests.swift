@@ -131,6 +131,35 @@ import Testing
         #expect(fold(d, invited).status == .settled)
     }
 
+    @Test func theSweepIsDueOnEachReminderDayThenTheDayAfterTheLastDayToAccept() {
+        let d = submitted()
+        #expect(fold(d, invited).sweepDue == CivilDate("2026-11-30"))
+        // A late sweep: the reminder is due now, so the sweep is due today.
+        #expect(fold(d, at("2026-12-02T09:00")).sweepDue == CivilDate("2026-12-02"))
+        d.add(at("2026-11-30T08:00"), .claimant, "docket", .reminded(respondent: paul, day: 7))
+        #expect(fold(d, at("2026-11-30T08:00")).sweepDue == CivilDate("2026-12-05"))
+        d.add(at("2026-12-05T08:00"), .claimant, "docket", .reminded(respondent: paul, day: 12))
+        #expect(fold(d, at("2026-12-05T08:00")).sweepDue == CivilDate("2026-12-08"))
+        #expect(fold(d, at("2026-12-08T00:00")).sweepDue == CivilDate("2026-12-08"))
+        d.add(at("2026-12-08T00:00"), .claimant, "docket", .lapsed)
+        #expect(fold(d, at("2026-12-08T00:00")).sweepDue == nil)
+    }
+
+    @Test func aSettlementIsDueForTheSweepTheDayAfterAPaymentNotCoveredThenNeverOnceNoticedOrPaid() {
+        let d = settled(lump)
+        #expect(fold(d, invited).sweepDue == CivilDate("2026-12-25"))
+        #expect(fold(d, at("2026-12-25T09:00")).sweepDue == CivilDate("2026-12-25"))
+        d.add(at("2026-12-25T09:00"), .claimant, "docket", .defaultNoticed)
+        #expect(fold(d, at("2026-12-26T09:00")).sweepDue == nil)
+        let paid = settled(lump)
+        paid.add(invited, .claimant, claimant, .paymentRecorded(number: 1, amount: Money(dollars: 1000), on: CivilDate("2026-12-01")!))
+        #expect(fold(paid, invited).sweepDue == nil)
+        // An active case waits on its parties: nothing comes due by itself.
+        let active = submitted()
+        active.add(invited, .respondent, paul, .accepted(respondent: paul))
+        #expect(fold(active, invited).sweepDue == nil)
+    }
+
     func settled(_ terms: SettlementTerms) -> Docket {
         let d = submitted()
         d.add(invited, .respondent, paul, .accepted(respondent: paul))

@@ -24,6 +24,8 @@ struct MyAccountController: RouteCollection {
         let hasDrafts: Bool
         let disputes: [DisputeItem]
         let hasDisputes: Bool
+        let pager: Pager
+        let filter: ListFilter
         let transactionCount: Int
         let termsVersion: String
         let termsAcceptedAt: String?
@@ -34,7 +36,9 @@ struct MyAccountController: RouteCollection {
         if account.isStaff { return req.redirect(to: "/staff") }
         let contact = try await account.$contact.get(on: req.db)
         let drafts = try await drafts(req, account)
-        let disputes = try await OdrDashboard.items(req, account)
+        let show = CaseListing.Show(req)
+        let page = Pager.requested(req)
+        let (disputes, total) = try await OdrDashboard.items(req, account, show: show, page: page)
         let body = HomeBody(
             welcome: (try? req.query.get(String.self, at: "welcome")) == "1",
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
@@ -42,7 +46,9 @@ struct MyAccountController: RouteCollection {
             name: contact.map { "\($0.firstName) \($0.lastName)" } ?? account.signInID,
             kind: req.t("kind.\(account.kind)"), lawSocietyNumber: account.lawSocietyNumber,
             deleted: (try? req.query.get(String.self, at: "deleted")) == "1",
-            drafts: drafts, hasDrafts: !drafts.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty, transactionCount: try await filingsQuery(req, account).count(),
+            drafts: drafts, hasDrafts: !drafts.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
+            pager: Pager(req, page: page, total: total, path: "/account", keep: ["show": show == .all ? "" : show.rawValue]),
+            filter: ListFilter(req, action: "/account", show: show), transactionCount: try await filingsQuery(req, account).count(),
             termsVersion: account.termsVersion,
             termsAcceptedAt: account.termsAcceptedAt.map { DateText.long($0, req.language) })
         return try await req.page("account", titleKey: "account.title", body)
@@ -69,6 +75,7 @@ struct MyAccountController: RouteCollection {
     struct TransactionsBody: Encodable {
         let items: [TransactionItem]
         let hasItems: Bool
+        let pager: Pager
     }
 
     private func drafts(_ req: Request, _ account: AccountRecord) async throws -> [DraftItem] {
@@ -88,7 +95,11 @@ struct MyAccountController: RouteCollection {
     /// Each filing with its status, court file number, issue date and documents (seed 002 "Transactions").
     func transactions(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let filed = try await filingsQuery(req, account).sort(\.$submittedAt, .descending).all()
+        let page = Pager.requested(req)
+        let total = try await filingsQuery(req, account).count()
+        let offset = Pager.offset(page: page, total: total)
+        let filed = try await filingsQuery(req, account).sort(\.$submittedAt, .descending).sort(\.$id)
+            .range(offset..<(offset + Pager.size)).all()
         let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ filed.compactMap(\.id)).all()
             .map { ($0.id!, $0) })
         let items = filed.compactMap { row -> TransactionItem? in
@@ -106,7 +117,8 @@ struct MyAccountController: RouteCollection {
                                    issuedOn: row.issuedOn.flatMap(CivilDate.init).map(req.day),
                                    submitted: row.submittedAt.map { DateText.long($0, req.language) } ?? "", documents: documents)
         }
-        return try await req.page("transactions", titleKey: "transactions.title", TransactionsBody(items: items, hasItems: !items.isEmpty))
+        return try await req.page("transactions", titleKey: "transactions.title", TransactionsBody(items: items, hasItems: !items.isEmpty,
+                                                                                                 pager: Pager(req, page: page, total: total, path: "/account/transactions")))
     }
 
     struct ContactBody: Encodable {

@@ -39,28 +39,33 @@ enum CaseDocket {
 
     private static func append<Event: Encodable>(_ events: [Event], kind: CaseKind, role: String, party: String?, actor: UUID?,
                                                  to caseID: UUID, at now: Date, on db: any Database) async throws -> [DocketEntryRecord] {
-        let last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
-        var sequence = last?.sequence ?? 0
-        var previous = last?.hash ?? genesis
+        var last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
         var created: [DocketEntryRecord] = []
         for event in events {
-            sequence += 1
-            let record = DocketEntryRecord()
-            record.caseID = caseID
-            record.caseKind = kind.rawValue
-            record.sequence = sequence
-            record.recordedAt = now
-            record.byRole = role
-            record.actorID = actor
-            record.party = party
-            record.event = String(decoding: try JSONEncoder.sorted.encode(event), as: UTF8.self)
-            record.previousHash = previous
-            record.hash = hash(record)
+            let record = try entry(event, kind: kind, role: role, party: party, actor: actor, to: caseID, at: now, after: last)
             try await record.create(on: db)
-            previous = record.hash
+            last = record
             created.append(record)
         }
         return created
+    }
+
+    /// The entry recording `event` after `last` (nil for the first): its sequence, the previous
+    /// entry's hash and its own.
+    static func entry<Event: Encodable>(_ event: Event, kind: CaseKind, role: String, party: String?, actor: UUID?,
+                                        to caseID: UUID, at time: Date, after last: DocketEntryRecord?) throws -> DocketEntryRecord {
+        let record = DocketEntryRecord()
+        record.caseID = caseID
+        record.caseKind = kind.rawValue
+        record.sequence = (last?.sequence ?? 0) + 1
+        record.recordedAt = time
+        record.byRole = role
+        record.actorID = actor
+        record.party = party
+        record.event = String(decoding: try JSONEncoder.sorted.encode(event), as: UTF8.self)
+        record.previousHash = last?.hash ?? genesis
+        record.hash = hash(record)
+        return record
     }
 
     /// The entry's hash: the previous hash, case, sequence, time (milliseconds), role, account,

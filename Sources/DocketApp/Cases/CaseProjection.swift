@@ -7,11 +7,30 @@ import Vapor
 /// Writes a case's projection row and participants from its fold. Only the act pipeline (and the
 /// migration that projected the cases made before it) calls this.
 enum CaseProjection {
+    /// The version of the rows this code writes. A start-up finding rows of an older version
+    /// re-projects every case once (`upgrade`), so a new column is filled for old cases too.
+    static let version = 2
+
+    /// An account taking part in a case, as the projection lists it.
+    struct Participant: Hashable {
+        let account: UUID
+        let role: ParticipantRole
+        let party: String?
+    }
+
     /// `office` and `filingYear` stand in for a claim submitted before its docket named them
     /// (they were on the claim's row then).
     static func rewrite(_ caseID: UUID, _ s: CaseSummary, lastSequence: Int, office: String? = nil, filingYear: Int? = nil,
                         at now: Date, on db: any Database) async throws {
         let row = try await CaseProjectionRecord.find(caseID, on: db) ?? CaseProjectionRecord()
+        fill(row, court: caseID, s, lastSequence: lastSequence, office: office, filingYear: filingYear, at: now)
+        try await row.save(on: db)
+        try await sync(row, participants(court: s), on: db)
+    }
+
+    /// Sets `row` from a court case's fold.
+    static func fill(_ row: CaseProjectionRecord, court caseID: UUID, _ s: CaseSummary, lastSequence: Int, office: String? = nil,
+                     filingYear: Int? = nil, at now: Date) {
         row.id = caseID
         row.kind = CaseKind.court.rawValue
         row.stage = s.stage.rawValue
@@ -26,21 +45,36 @@ enum CaseProjection {
         row.feeCents = s.fee?.cents
         row.documentSHA256 = s.sealedSHA256
         row.submittedAt = s.submittedAt
+        row.firstParty = s.filed.map { $0.plaintiffs.map(\.name).joined(separator: ", ") }
+        row.otherParty = s.defendantNames.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value).joined(separator: ", ")
+        row.balanceCents = nil
+        row.sweepOn = nil
         row.lastSequence = lastSequence
         row.updatedAt = now
-        try await row.save(on: db)
-        if let filer = s.filerAccount {
-            try await participate(caseID, account: filer, role: .plaintiff, party: s.filed?.plaintiffs.first?.id.rawValue, on: db)
-        }
     }
 
-    /// An online dispute's row: its status (with how it closed), who it waits on, the next day
-    /// that matters (the last day to accept, or the next payment), and everyone taking part.
+    static func participants(court s: CaseSummary) -> [Participant] {
+        s.filerAccount.map { [Participant(account: $0, role: .plaintiff, party: s.filed?.plaintiffs.first?.id.rawValue)] } ?? []
+    }
+
+    /// An online dispute's row and everyone taking part, from its fold.
     static func rewrite(odr record: OdrCaseRecord, _ s: OdrSummary, lastSequence: Int, at now: Date, on db: any Database) async throws {
         let row = try await CaseProjectionRecord.find(record.id!, on: db) ?? CaseProjectionRecord()
+        fill(row, odr: record, s, lastSequence: lastSequence, at: now)
+        try await row.save(on: db)
+        let invitations = try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
+        let representatives = try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all()
+        try await sync(row, participants(odr: record, s, invitations: invitations, representatives: representatives), on: db)
+    }
+
+    /// Sets `row` from a dispute's fold: its status (with how it closed), who it waits on, the
+    /// next day that matters (the last day to accept, or the next payment, or the first one
+    /// missed), the balance, and the day the sweep is next due.
+    static func fill(_ row: CaseProjectionRecord, odr record: OdrCaseRecord, _ s: OdrSummary, lastSequence: Int, at now: Date) {
         row.id = record.id
         row.kind = CaseKind.odr.rawValue
         row.stage = s.closure.map { "closed-\($0.rawValue)" } ?? s.status.rawValue
+        row.waitingOn = nil; row.nextDeadline = nil; row.nextStep = nil
         switch s.status {
         case .pending:
             row.waitingOn = OdrSide.respondent.rawValue
@@ -52,38 +86,126 @@ enum CaseProjection {
             row.nextStep = s.nextPayment == nil ? nil : OdrAction.recordPayment.rawValue
         case .active where s.everyoneSigned && !s.sealed:
             row.waitingOn = OdrSide.system.rawValue
-            row.nextDeadline = nil
+            row.nextStep = OdrAction.sign.rawValue
+        case .active where s.agreed != nil:
+            row.waitingOn = s.signedBy.contains(OdrParticipant.claimantID) ? OdrSide.respondent.rawValue : OdrSide.claimant.rawValue
             row.nextStep = OdrAction.sign.rawValue
         case .active:
             row.waitingOn = s.openOffer.map { $0.side == .claimant ? OdrSide.respondent.rawValue : OdrSide.claimant.rawValue }
-            row.nextDeadline = nil
             row.nextStep = s.openOffer == nil ? nil : OdrAction.acceptOffer.rawValue
         case .closed:
-            row.waitingOn = nil; row.nextDeadline = nil; row.nextStep = nil
+            break
         }
+        row.officeCode = nil
         row.filerAccountID = record.accountID
         row.submittedAt = record.submittedAt
         row.feeCents = nil
         row.documentSHA256 = s.agreementSHA256
+        row.firstParty = record.claimantName
+        row.otherParty = record.draft.respondents.map(\.name).joined(separator: ", ")
+        row.balanceCents = s.agreed == nil ? nil : s.balance.cents
+        // Sealing an agreement everyone signed is due at once.
+        row.sweepOn = (row.waitingOn == OdrSide.system.rawValue ? CivilDate.of(now) : s.sweepDue)?.description
         row.lastSequence = lastSequence
         row.updatedAt = now
-        try await row.save(on: db)
-        try await participate(record.id!, account: record.accountID, role: .claimant, party: nil, on: db)
-        for invitation in try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
-        where s.hasAccepted(invitation.respondentEmail) {
-            if let account = invitation.accountID { try await participate(record.id!, account: account, role: .respondent, party: nil, on: db) }
-        }
-        for rep in try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all() {
-            try await participate(record.id!, account: rep.accountID, role: .representative, party: nil, on: db)
-        }
     }
 
-    /// Gives every case recorded before projections existed its row, once, with the configured
-    /// rules and clock: submitted claims (their progress lived on the claim's row, and the sealed
-    /// document recorded there is entered on the docket, by the system) and submitted disputes.
-    /// Run after the migrations; a case already projected is left alone, so it can run at every start.
-    static func backfill(app: Application) async throws {
+    /// The claimant; each respondent who answered their invitation from an account (as a
+    /// respondent if they accepted, otherwise as invited); each representative, for their party.
+    static func participants(odr record: OdrCaseRecord, _ s: OdrSummary, invitations: [OdrInvitationRecord],
+                             representatives: [OdrRepresentativeRecord]) -> [Participant] {
+        var list = [Participant(account: record.accountID, role: .claimant, party: OdrParticipant.claimantID)]
+        for invitation in invitations {
+            guard let account = invitation.accountID else { continue }
+            let joined = s.hasAccepted(invitation.respondentEmail)
+            list.append(Participant(account: account, role: joined ? .respondent : .invited, party: s.party(for: invitation.respondentEmail)))
+        }
+        for rep in representatives {
+            list.append(Participant(account: rep.accountID, role: .representative, party: s.party(for: rep.party) ?? rep.party))
+        }
+        return list
+    }
+
+    /// Makes the case's participant rows exactly `wanted`, each carrying the case's kind, whether
+    /// it is open, and its last activity.
+    static func sync(_ row: CaseProjectionRecord, _ wanted: [Participant], on db: any Database) async throws {
+        let caseID = row.id!
+        let existing = try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID).all()
+        let want = Set(wanted.map { Key(account: $0.account, role: $0.role.rawValue) })
+        let gone = existing.filter { !want.contains(Key(account: $0.accountID, role: $0.role)) }.compactMap(\.id)
+        if !gone.isEmpty { try await CaseParticipantRecord.query(on: db).filter(\.$id ~~ gone).delete() }
+        let have = Set(existing.map { Key(account: $0.accountID, role: $0.role) })
+        var added = Set<Key>()
+        let new = wanted.filter { added.insert(Key(account: $0.account, role: $0.role.rawValue)).inserted }
+            .filter { !have.contains(Key(account: $0.account, role: $0.role.rawValue)) }
+            .map { participantRecord(row, $0) }
+        if !new.isEmpty { try await new.create(on: db) }
+        try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID)
+            .set(\.$kind, to: row.kind).set(\.$open, to: isOpen(row)).set(\.$updatedAt, to: row.updatedAt).update()
+    }
+
+    private struct Key: Hashable {
+        let account: UUID
+        let role: String
+    }
+
+    /// A new participant row for `row`'s case.
+    static func participantRecord(_ row: CaseProjectionRecord, _ p: Participant) -> CaseParticipantRecord {
+        let record = CaseParticipantRecord()
+        record.caseID = row.id!; record.accountID = p.account; record.role = p.role.rawValue; record.party = p.party
+        record.kind = row.kind; record.open = isOpen(row); record.updatedAt = row.updatedAt
+        return record
+    }
+
+    /// A case still going: a court case not refused, a dispute not closed.
+    static func isOpen(_ row: CaseProjectionRecord) -> Bool {
+        row.stage != CaseStage.rejected.rawValue && !row.stage.hasPrefix("closed")
+    }
+
+    /// Brings the projection up to this code's `version`, with the configured rules and clock, once:
+    /// one query at a start-up with nothing to do. Run after the migrations.
+    static func upgrade(app: Application) async throws {
         guard let sql = app.db as? any SQLDatabase else { return }
+        let stored = try await sql.raw("SELECT version FROM projection_versions WHERE id = 1").first()?
+            .decode(column: "version", as: Int.self) ?? 0
+        guard stored < version else { return }
+        try await backfill(app: app, sql: sql)
+        try await reproject(app: app, sql: sql)
+        try await sql.raw("UPDATE projection_versions SET version = \(bind: version) WHERE id = 1").run()
+    }
+
+    /// Rewrites every projected case from its docket, a page of ids at a time, each under its lock.
+    private static func reproject(app: Application, sql: any SQLDatabase) async throws {
+        struct Row: Decodable { let id: UUID; let kind: String }
+        var after: UUID? = nil
+        var count = 0
+        while true {
+            let query = sql.select().column("id").column("kind").from(CaseProjectionRecord.schema)
+            if let after { query.where("id", .greaterThan, SQLBind(after)) }
+            let page = try await query.orderBy("id").limit(500).all(decoding: Row.self)
+            guard let last = page.last else { break }
+            for row in page {
+                if row.kind == CaseKind.odr.rawValue {
+                    try await OdrCases.locked(row.id, app: app) { db, record, _ in try await OdrCases.project(record, app: app, on: db) }
+                } else {
+                    try await app.db.transaction { db in
+                        try await CourtActs.lock(row.id, on: db)
+                        let state = try await CourtActs.state(of: row.id, app: app, on: db)
+                        try await rewrite(row.id, state, lastSequence: try await CaseDocket.lastSequence(of: row.id, on: db),
+                                          at: app.docket.clock.now(), on: db)
+                    }
+                }
+            }
+            count += page.count
+            after = last.id
+        }
+        if count > 0 { app.logger.notice("re-projected cases", metadata: ["cases": "\(count)", "version": "\(version)"]) }
+    }
+
+    /// Gives every case recorded before projections existed its row, with the configured rules
+    /// and clock: submitted claims (their progress lived on the claim's row, and the sealed
+    /// document recorded there is entered on the docket, by the system) and submitted disputes.
+    private static func backfill(app: Application, sql: any SQLDatabase) async throws {
         struct Claim: Decodable {
             let id: UUID
             let office_code: String?
@@ -124,14 +246,5 @@ enum CaseProjection {
         if !claims.isEmpty || !disputes.isEmpty {
             app.logger.notice("projected cases recorded before projections", metadata: ["claims": "\(claims.count)", "disputes": "\(disputes.count)"])
         }
-    }
-
-    private static func participate(_ caseID: UUID, account: UUID, role: ParticipantRole, party: String?, on db: any Database) async throws {
-        let existing = try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID)
-            .filter(\.$accountID == account).filter(\.$role == role.rawValue).first()
-        guard existing == nil else { return }
-        let row = CaseParticipantRecord()
-        row.caseID = caseID; row.accountID = account; row.role = role.rawValue; row.party = party
-        try await row.create(on: db)
     }
 }

@@ -26,6 +26,7 @@ struct ClerkReviewController: RouteCollection {
     struct QueueBody: Encodable {
         let items: [QueueItem]
         let hasItems: Bool
+        let pager: Pager
     }
 
     struct ReviewBody: Encodable {
@@ -43,11 +44,16 @@ struct ClerkReviewController: RouteCollection {
 
     /// The claims waiting on a clerk, oldest first, from the cases' projection.
     func queue(req: Request) async throws -> Response {
-        let waiting = try await CaseProjectionRecord.query(on: req.db).filter(\.$kind == CaseKind.court.rawValue)
-            .filter(\.$waitingOn == CaseRole.clerk.rawValue).sort(\.$submittedAt).all()
+        func queued() -> QueryBuilder<CaseProjectionRecord> {
+            CaseProjectionRecord.query(on: req.db).filter(\.$waitingOn == CaseRole.clerk.rawValue).filter(\.$kind == CaseKind.court.rawValue)
+        }
+        let page = Pager.requested(req)
+        let total = try await queued().count()
+        let offset = Pager.offset(page: page, total: total)
+        let waiting = try await queued().sort(\.$submittedAt).sort(\.$id).range(offset..<(offset + Pager.size)).all()
         let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ waiting.compactMap(\.id)).all()
             .map { ($0.id!, $0) })
-        let offices = Dictionary(try await CourtOfficeRecord.query(on: req.db).all().map { ($0.code, $0.name(req.language)) },
+        let offices = Dictionary(try await CourtOfficeRecord.query(on: req.db).filter(\.$code ~~ Array(Set(waiting.compactMap(\.officeCode)))).all().map { ($0.code, $0.name(req.language)) },
                                  uniquingKeysWith: { a, _ in a })
         let items = waiting.compactMap { row -> QueueItem? in
             guard let c = claims[row.id!] else { return nil }
@@ -57,7 +63,8 @@ struct ClerkReviewController: RouteCollection {
                              parties: (d.plaintiffs.map(\.name) + ["v."] + d.defendants.map(\.name)).joined(separator: " "),
                              amount: req.money(d.total), reasons: reasons(req, c))
         }
-        return try await req.page("staff/claims", titleKey: "review.title", QueueBody(items: items, hasItems: !items.isEmpty))
+        return try await req.page("staff/claims", titleKey: "review.title", QueueBody(items: items, hasItems: !items.isEmpty,
+                                                                                      pager: Pager(req, page: page, total: total, path: "/staff/claims")))
     }
 
     private func submitted(_ req: Request) async throws -> ClaimRecord {

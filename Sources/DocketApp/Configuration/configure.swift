@@ -37,7 +37,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     app.migrations.add(Migrations.all)
     if migrate {
         try await app.autoMigrate()
-        try await CaseProjection.backfill(app: app)
+        try await CaseProjection.upgrade(app: app)
         if settings.databaseURL == nil, let sql = app.db as? any SQLDatabase {
             // Readers do not wait for the writer, and the file survives a crash mid-write.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
@@ -69,6 +69,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     try routes(app)
 
     app.asyncCommands.use(StaffCommand(), as: "staff")
+    app.asyncCommands.use(PopulateCommand(), as: "populate")
     app.asyncCommands.use(MigrateOnlyCommand(), as: "migrate")
     app.asyncCommands.use(VerifyCommand(), as: "verify")
     app.asyncCommands.use(VerifyDocketsCommand(), as: "verify-dockets")

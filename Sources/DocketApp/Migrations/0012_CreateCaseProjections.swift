@@ -5,7 +5,7 @@ import SQLKit
 
 /// Cases get a projection row and their participants; docket entries say which kind of case they
 /// belong to. Schema only, in one transaction, in plain schema statements: filling the projection
-/// for cases recorded before this release is `CaseProjection.backfill`, run after the migrations
+/// for cases recorded before this release is `CaseProjection.upgrade`, run after the migrations
 /// with the configured rules and clock, so this migration never depends on code that changes later.
 struct CreateCaseProjections: AsyncMigration {
     func prepare(on db: any Database) async throws {

@@ -17,5 +17,6 @@ enum Migrations {
         AddSealKinds(),                  // 0011
         CreateCaseProjections(),         // 0012
         AddOdrLookupIndexes(),           // 0013
+        AddCaseListings(),               // 0014
     ]
 }

@@ -13,80 +13,95 @@ struct DisputeItem: Encodable {
 }
 
 enum OdrDashboard {
-    /// The cases the account opened, and those it joined or was invited to by an answered link.
-    /// A fixed number of queries whatever the number of cases: the records, then every docket at once.
-    static func items(_ req: Request, _ account: AccountRecord) async throws -> [DisputeItem] {
-        let own = try await OdrCaseRecord.query(on: req.db).filter(\.$accountID == account.id!).sort(\.$updatedAt, .descending).all()
-        let joined = try await OdrInvitationRecord.query(on: req.db).filter(\.$accountID == account.id!).all()
-        let represented = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$accountID == account.id!).all()
-        let others = joined.map { ($0.caseID, $0.respondentEmail) } + represented.map { ($0.caseID, $0.party) }
-        // Invitations to this account's address not answered yet: waiting (with the last day) or closed.
-        let unanswered = try await OdrInvitationRecord.query(on: req.db).filter(\.$respondentEmail == account.email)
-            .filter(\.$usedAt == nil).all()
-            .filter { invitation in !others.contains { $0.0 == invitation.caseID } }
-        let otherIDs = Set(others.map(\.0) + unanswered.map(\.caseID))
-        let found = otherIDs.isEmpty ? [] : try await OdrCaseRecord.query(on: req.db).filter(\.$id ~~ Array(otherIDs)).all()
-        let records = Dictionary(found.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let folded = try await summaries(of: own.filter { !$0.isDraft } + Array(records.values), req)
-
+    /// One page of the account's disputes (`show` narrows them), after, on the first page, its
+    /// drafts and the invitations to its address not answered yet. A fixed number of queries
+    /// whatever the number of cases, each on an index: nothing is folded, the projection says it.
+    static func items(_ req: Request, _ account: AccountRecord, show: CaseListing.Show, page: Int)
+        async throws -> (items: [DisputeItem], total: Int) {
+        let accountID = account.id!
         var items: [DisputeItem] = []
-        for record in own {
-            guard let s = folded[record.id!] else {
+        if page == 1 {
+            let drafts = try await OdrCaseRecord.query(on: req.db).filter(\.$accountID == accountID).filter(\.$status == "draft")
+                .sort(\.$updatedAt, .descending).all()
+            for record in drafts {
                 let missing = !record.draft.missing.isEmpty
-                items.append(DisputeItem(href: OdrAccess.path(record), title: title(req, record), status: missing ? "incomplete" : "complete",
+                items.append(DisputeItem(href: OdrAccess.path(record), title: title(req, record.claimantName, names(record)),
+                                         status: missing ? "incomplete" : "complete",
                                          statusLabel: req.t(missing ? "odr.status.incomplete" : "claim.status.complete"),
                                          next: req.t(missing ? "odr.next.incomplete" : "odr.next.submit")))
-                continue
             }
-            items.append(item(req, record, s, side: .claimant))
+            items += try await invitations(req, account)
         }
-        for (caseID, party) in others {
-            guard let record = records[caseID], let s = folded[caseID] else { continue }
-            if s.party(for: party) == OdrParticipant.claimantID { items.append(item(req, record, s, side: .claimant)); continue }
-            if s.hasAccepted(party) { items.append(item(req, record, s, side: .respondent)); continue }
-            items.append(outcome(req, record, s))
-        }
-        for invitation in unanswered {
-            guard let record = records[invitation.caseID], record.accountID != account.id, let s = folded[record.id!] else { continue }
-            if s.status == .pending {
-                items.append(DisputeItem(href: nil, title: title(req, record), status: "pending", statusLabel: req.t("odr.status.invited"),
-                                         next: req.t("odr.next.invited", [s.acceptBy.map(req.day) ?? ""])))
+        let (listed, total) = try await CaseListing.page(account: accountID, kind: .odr, show: show, page: page, on: req.db)
+        for entry in listed {
+            let row = entry.participant
+            if ParticipantRole(rawValue: row.role) == .invited {
+                items.append(outcome(req, entry.row))
             } else {
-                items.append(outcome(req, record, s))
+                let side: OdrSide = row.party == OdrParticipant.claimantID ? .claimant : .respondent
+                items.append(DisputeItem(href: "/odr/\(row.caseID.uuidString)", title: title(req, entry.row), status: status(entry.row),
+                                         statusLabel: statusLabel(req, entry.row), next: next(req, entry.row, side: side)))
             }
         }
-        return items
+        return (items, total)
     }
 
-    /// Every docket of `records` read in one query, and each folded.
-    private static func summaries(of records: [OdrCaseRecord], _ req: Request) async throws -> [UUID: OdrSummary] {
-        guard !records.isEmpty else { return [:] }
-        let all = try await DocketEntryRecord.query(on: req.db).filter(\.$caseID ~~ records.map { $0.id! }).sort(\.$sequence).all()
-        let byCase = Dictionary(grouping: all, by: \.caseID)
-        var result: [UUID: OdrSummary] = [:]
-        for record in records {
-            let entries = try (byCase[record.id!] ?? []).map { try $0.odrEntry() }
-            result[record.id!] = OdrCases.fold(entries, record, req.application)
+    /// Invitations to the account's address it has not answered: waiting (with the last day) or
+    /// closed. One that was answered from another account, or for a case the account takes part
+    /// in, is not shown.
+    private static func invitations(_ req: Request, _ account: AccountRecord) async throws -> [DisputeItem] {
+        let unanswered = try await OdrInvitationRecord.query(on: req.db).filter(\.$respondentEmail == account.email)
+            .filter(\.$usedAt == nil).join(CaseProjectionRecord.self, on: \OdrInvitationRecord.$caseID == \CaseProjectionRecord.$id).all()
+        guard !unanswered.isEmpty else { return [] }
+        let ids = Array(Set(unanswered.map(\.caseID)))
+        let taking = Set(try await CaseParticipantRecord.query(on: req.db).filter(\.$accountID == account.id!).filter(\.$caseID ~~ ids).all()
+            .map(\.caseID))
+        var seen = Set<UUID>()
+        let rows = try unanswered.filter { !taking.contains($0.caseID) && seen.insert($0.caseID).inserted }
+            .map { try $0.joined(CaseProjectionRecord.self) }
+        return rows.map { row in
+            guard row.stage == OdrStatus.pending.rawValue else { return outcome(req, row) }
+            return DisputeItem(href: nil, title: title(req, row), status: "pending", statusLabel: req.t("odr.status.invited"),
+                               next: req.t("odr.next.invited", [row.nextDeadline.flatMap(CivilDate.init).map(req.day) ?? ""]))
         }
-        return result
     }
 
     /// A case the person was invited to but did not join: where it ended.
-    private static func outcome(_ req: Request, _ record: OdrCaseRecord, _ s: OdrSummary) -> DisputeItem {
-        DisputeItem(href: nil, title: title(req, record), status: s.status.rawValue,
-                    statusLabel: req.t("odr.status.\(s.status.rawValue)") + (s.closure.map { " — " + req.t("odr.closure.\($0.rawValue)") } ?? ""),
-                    next: req.t("odr.next.notJoined"))
+    private static func outcome(_ req: Request, _ row: CaseProjectionRecord) -> DisputeItem {
+        DisputeItem(href: nil, title: title(req, row), status: status(row), statusLabel: statusLabel(req, row), next: req.t("odr.next.notJoined"))
     }
 
-    private static func title(_ req: Request, _ record: OdrCaseRecord) -> String {
-        let d = record.draft
-        let names = d.respondents.map(\.name).joined(separator: ", ")
-        return req.t("odr.dashboard.title", [record.claimantName, names.isEmpty ? "…" : names])
+    private static func names(_ record: OdrCaseRecord) -> String { record.draft.respondents.map(\.name).joined(separator: ", ") }
+
+    private static func title(_ req: Request, _ claimant: String, _ respondents: String) -> String {
+        req.t("odr.dashboard.title", [claimant, respondents.isEmpty ? "…" : respondents])
     }
 
-    private static func item(_ req: Request, _ record: OdrCaseRecord, _ s: OdrSummary, side: OdrSide) -> DisputeItem {
-        DisputeItem(href: OdrAccess.path(record), title: title(req, record), status: s.status.rawValue,
-                    statusLabel: req.t("odr.status.\(s.status.rawValue)") + (s.closure.map { " — " + req.t("odr.closure.\($0.rawValue)") } ?? ""),
-                    next: OdrPages.next(req, s, side: side))
+    private static func title(_ req: Request, _ row: CaseProjectionRecord) -> String { title(req, row.firstParty ?? "", row.otherParty ?? "") }
+
+    /// The status a row's stage names (`closed-<how>` is closed).
+    private static func status(_ row: CaseProjectionRecord) -> String {
+        row.stage.hasPrefix("closed") ? OdrStatus.closed.rawValue : row.stage
+    }
+
+    private static func closure(_ row: CaseProjectionRecord) -> String? {
+        row.stage.hasPrefix("closed-") ? String(row.stage.dropFirst("closed-".count)) : nil
+    }
+
+    private static func statusLabel(_ req: Request, _ row: CaseProjectionRecord) -> String {
+        req.t("odr.status.\(status(row))") + (closure(row).map { " — " + req.t("odr.closure.\($0)") } ?? "")
+    }
+
+    /// What to do next and by when, from the projection: the same words as the case page's.
+    static func next(_ req: Request, _ row: CaseProjectionRecord, side: OdrSide) -> String {
+        let day = row.nextDeadline.flatMap(CivilDate.init).map(req.day) ?? ""
+        let balance = req.money(Money(cents: row.balanceCents ?? 0))
+        switch OdrStatus(rawValue: status(row)) ?? .closed {
+        case .pending: return req.t(side == .claimant ? "odr.next.pending" : "odr.next.pendingRespondent", [day])
+        case .active: return req.t(row.nextStep == OdrAction.sign.rawValue ? "odr.next.sign" : "odr.next.active")
+        case .settled: return row.nextDeadline == nil ? req.t("odr.next.paid") : req.t("odr.next.settled", [day, balance])
+        case .inDefault: return req.t("odr.next.default", [day, balance])
+        case .closed: return req.t("odr.next.closed.\(closure(row) ?? "withdrawn")")
+        }
     }
 }

@@ -13,15 +13,10 @@ enum OdrSweep {
 
     @discardableResult
     static func run(app: Application) async throws -> Outcome {
-        // Only disputes where something can still come due: an invitation unanswered, or payments
-        // still owed under a sealed agreement. The projection says which, without folding the rest.
-        let rows = try await CaseProjectionRecord.query(on: app.db).filter(\.$kind == CaseKind.odr.rawValue).group(.or) { or in
-            or.filter(\.$stage == OdrStatus.pending.rawValue)
-            or.filter(\.$waitingOn == OdrSide.system.rawValue)
-            or.group(.and) { and in
-                and.filter(\.$stage ~~ [OdrStatus.settled.rawValue, OdrStatus.inDefault.rawValue]).filter(\.$waitingOn != nil)
-            }
-        }.all()
+        // Only disputes where something is due by today (a reminder, a lapse, a default, an
+        // agreement to seal): the projection keeps that day, indexed, so the rest are not read.
+        let today = CivilDate.of(app.docket.clock.now()).description
+        let rows = try await CaseProjectionRecord.query(on: app.db).filter(\.$sweepOn <= today).all()
         var outcome = Outcome()
         for row in rows {
             guard let id = row.id else { continue }
@@ -59,6 +54,8 @@ enum OdrSweep {
                 try await OdrMail.inDefault(record, to: summary.signatories.compactMap(summary.email(of:)), since: since, app: app, at: now, on: db)
                 outcome.defaults = 1
             }
+            // Nothing to record after all: the projection's day moves on, so the case is not read again until then.
+            if outcome == Outcome() { try await OdrCases.project(record, app: app, on: db) }
             return outcome
         }
     }

@@ -23,6 +23,13 @@ final class CaseProjectionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "fee_cents") var feeCents: Int64?
     @OptionalField(key: "document_sha256") var documentSHA256: String?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// The plaintiffs' or claimant's names, and the defendants' or respondents', as listings show them.
+    @OptionalField(key: "first_party") var firstParty: String?
+    @OptionalField(key: "other_party") var otherParty: String?
+    /// What is still owed under a dispute's settlement.
+    @OptionalField(key: "balance_cents") var balanceCents: Int64?
+    /// The first day the sweep may have something to record for the case.
+    @OptionalField(key: "sweep_on") var sweepOn: String?
     /// The sequence of the last docket entry folded into this row.
     @Field(key: "last_sequence") var lastSequence: Int
     @Field(key: "updated_at") var updatedAt: Date
@@ -38,6 +45,9 @@ final class CaseProjectionRecord: Model, @unchecked Sendable {
 /// What an account is in a case it takes part in.
 enum ParticipantRole: String, Codable {
     case plaintiff, claimant, respondent, representative
+    /// Answered an invitation to a dispute without joining it (declined, or too late): the case is
+    /// listed with how it ended, and cannot be opened.
+    case invited
 }
 
 /// An account taking part in a case, and as what: the "my cases" lists read these.
@@ -49,6 +59,10 @@ final class CaseParticipantRecord: Model, @unchecked Sendable {
     @Field(key: "account_id") var accountID: UUID
     @Field(key: "role") var role: String
     @OptionalField(key: "party") var party: String?
+    /// Copied from the case's projection at each rewrite, for listings in one index range.
+    @Field(key: "kind") var kind: String
+    @Field(key: "open") var open: Bool
+    @OptionalField(key: "updated_at") var updatedAt: Date?
 
     init() {}
 }

@@ -113,6 +113,10 @@ public struct OdrSummary: Sendable {
     public let lapseToRecord: Bool
     public let remindersDue: [(respondent: String, day: Int)]
     public let defaultNoticeDue: Bool
+    /// The first day on which background work may have something to record (a reminder, a lapse,
+    /// a default), or nil when nothing can come due without a party acting first. Today when
+    /// something is due now. Stored in the projection so the sweep reads only the cases due.
+    public let sweepDue: CivilDate?
     public let nextOfferNumber: Int
     public let nextPaymentNumber: Int
     /// The claimant's email.
@@ -251,12 +255,28 @@ public enum OdrFold {
         }
 
         var reminders: [(String, Int)] = []
+        var sweepDue: CivilDate? = nil
+        func due(_ day: CivilDate) { sweepDue = min(sweepDue ?? day, day) }
         if status == .pending, let invitedOn {
             for r in unanswered {
                 // Only the latest reminder due is sent, so a late sweep does not send two at once.
                 if let day = reminderDays.last(where: { today >= invitedOn.adding(days: $0) }), day > reminded[r] ?? 0 {
                     reminders.append((r, day))
                 }
+                if let later = reminderDays.first(where: { $0 > (reminded[r] ?? 0) && today < invitedOn.adding(days: $0) }) {
+                    due(invitedOn.adding(days: later))
+                }
+            }
+            if let acceptBy { due(acceptBy.adding(days: 1)) }
+        }
+        let lapseToRecord = closure == .noResponse && !lapsed
+        let defaultNoticeDue = status == .inDefault && !noticed
+        if lapseToRecord || !reminders.isEmpty || defaultNoticeDue { due(today) }
+        if status == .settled {
+            // The day after the first instalment that what was confirmed does not cover.
+            var dueSoFar = Money.zero
+            if let uncovered = schedule.first(where: { dueSoFar = dueSoFar + $0.amount; return paid < dueSoFar }) {
+                due(uncovered.payBy.adding(days: 1))
             }
         }
 
@@ -264,8 +284,8 @@ public enum OdrFold {
             status: status, closure: closure, invitedOn: invitedOn, acceptBy: acceptBy, accepted: accepted, declined: declined,
             unanswered: unanswered, invitationOpen: !expired, openOffer: status == .active ? open : nil, agreed: agreed, signedBy: signed, agreementSHA256: agreementSHA256,
             schedule: schedule, payments: payments.values.sorted { $0.number < $1.number }, confirmedPaid: paid,
-            defaultSince: defaultSince, lapseToRecord: closure == .noResponse && !lapsed,
-            remindersDue: reminders, defaultNoticeDue: status == .inDefault && !noticed,
+            defaultSince: defaultSince, lapseToRecord: lapseToRecord,
+            remindersDue: reminders, defaultNoticeDue: defaultNoticeDue, sweepDue: sweepDue,
             nextOfferNumber: lastOffer + 1, nextPaymentNumber: lastPayment + 1, claimant: claimant, emails: emails)
     }
 }
