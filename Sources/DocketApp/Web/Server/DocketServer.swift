@@ -39,6 +39,8 @@ final class DocketServer: Server, Sendable {
         let quiesce = ServerQuiescingHelper(group: group)
         let limits = RouteBodyLimits(routes: application.routes)
         let application = self.application
+        // Built once: `responder.current` builds the router and the middleware chain anew on each call.
+        let responder = application.responder.current
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: Int32(configuration.backlog))
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: configuration.reuseAddress ? 1 : 0)
@@ -58,7 +60,7 @@ final class DocketServer: Server, Sendable {
                     try pipeline.addHandler(RequestLineWatch(progress: progress), position: .first)
                     try pipeline.addHandlers([
                         MalformedRequestAnswer(progress: progress),
-                        ResponderBridge(application: application, limits: limits),
+                        ResponderBridge(application: application, responder: responder, limits: limits),
                     ])
                 }
             }

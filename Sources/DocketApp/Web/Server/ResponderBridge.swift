@@ -11,6 +11,7 @@ final class ResponderBridge: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let application: Application
+    private let responder: any Vapor.Responder
     private let limits: RouteBodyLimits
     private var head: HTTPRequestHead?
     private var body: ByteBuffer?
@@ -19,8 +20,9 @@ final class ResponderBridge: ChannelInboundHandler, RemovableChannelHandler {
     /// connection closes after the 413.
     private var refused = false
 
-    init(application: Application, limits: RouteBodyLimits) {
+    init(application: Application, responder: any Vapor.Responder, limits: RouteBodyLimits) {
         self.application = application
+        self.responder = responder
         self.limits = limits
     }
 
@@ -64,7 +66,7 @@ final class ResponderBridge: ChannelInboundHandler, RemovableChannelHandler {
             headersNoUpdate: head.headers, collectedBody: body, remoteAddress: context.channel.remoteAddress,
             logger: application.logger, byteBufferAllocator: context.channel.allocator, on: eventLoop
         )
-        application.responder.current.respond(to: request)
+        responder.respond(to: request)
             .flatMap { response in response.body.collect(on: eventLoop).map { (response, $0) } }
             .hop(to: eventLoop)
             .assumeIsolated()
