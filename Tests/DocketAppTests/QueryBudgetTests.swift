@@ -13,7 +13,9 @@ import VaporTesting
         let id = "budget-" + UUID().uuidString
         let page = try await browser.get(path, extra: ["X-Request-ID": id])
         #expect(page.status == .ok, "\(path): \(page.status)")
-        return CapturedLogs.all.split(separator: "\n").filter { $0.contains(id) && $0.contains("Executing query") }.count
+        let lines = CapturedLogs.all.split(separator: "\n").filter { $0.contains(id) && $0.contains("Executing query") }
+        if ProcessInfo.processInfo.environment["DOCKET_SHOW_QUERIES"] != nil { print(lines.map { String($0.prefix(300)) }.joined(separator: "\n")) }
+        return lines.count
     }
 
     @Test func aDisputePageStaysWithinItsQueryBudget() async throws {

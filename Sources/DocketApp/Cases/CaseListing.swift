@@ -15,12 +15,30 @@ enum CaseListing {
         init(_ req: Request) { self = (try? req.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .all }
     }
 
-    struct Item {
-        let participant: CaseParticipantRecord
-        let row: CaseProjectionRecord
+    /// What a listing shows of a case: read as plain rows (no model reflection per row).
+    struct Row: Decodable {
+        let id: UUID
+        let role: String?
+        let party: String?
+        let stage: String
+        let nextDeadline: String?
+        let nextStep: String?
+        let firstParty: String?
+        let otherParty: String?
+        let balanceCents: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case id, role, party, stage
+            case nextDeadline = "next_deadline", nextStep = "next_step", firstParty = "first_party", otherParty = "other_party"
+            case balanceCents = "balance_cents"
+        }
     }
 
-    static func page(account: UUID, kind: CaseKind, show: Show, page: Int, on db: any Database) async throws -> (items: [Item], total: Int) {
+    /// The listing columns of the projection (`c`), with the account's role and party when
+    /// joined to its participant row (`p`).
+    static let columns = "c.id, c.stage, c.next_deadline, c.next_step, c.first_party, c.other_party, c.balance_cents"
+
+    static func page(account: UUID, kind: CaseKind, show: Show, page: Int, on db: any Database) async throws -> (items: [Row], total: Int) {
         guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
         func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
             query.from(CaseParticipantRecord.schema).where("account_id", .equal, SQLBind(account)).where("kind", .equal, SQLBind(kind.rawValue))
@@ -38,15 +56,12 @@ enum CaseListing {
             .limit(Pager.size).offset(Pager.offset(page: page, total: total)).all(decoding: Listed.self).map(\.case_id)
         guard !ids.isEmpty else { return ([], total) }
         let order = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let rows = try await CaseParticipantRecord.query(on: db).filter(\.$accountID == account).filter(\.$caseID ~~ ids)
-            .join(CaseProjectionRecord.self, on: \CaseParticipantRecord.$caseID == \CaseProjectionRecord.$id).all()
-            .sorted { order[$0.caseID, default: 0] < order[$1.caseID, default: 0] }
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: columns), p.role, p.party FROM case_participants p JOIN case_projections c ON c.id = p.case_id
+            WHERE p.account_id = \(bind: account) AND p.case_id IN (\(binds: ids))
+            """).all(decoding: Row.self).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
         // An account with two roles in one case (a respondent who also represents) is listed once.
         var seen = Set<UUID>()
-        let items = try rows.compactMap { p -> Item? in
-            guard seen.insert(p.caseID).inserted else { return nil }
-            return Item(participant: p, row: try p.joined(CaseProjectionRecord.self))
-        }
-        return (items, total)
+        return (rows.filter { seen.insert($0.id).inserted }, total)
     }
 }

@@ -1,5 +1,6 @@
 import DocketCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// One ODR case on a party's dashboard: its status, and what to do next and by when.
@@ -33,14 +34,13 @@ enum OdrDashboard {
             items += try await invitations(req, account)
         }
         let (listed, total) = try await CaseListing.page(account: accountID, kind: .odr, show: show, page: page, on: req.db)
-        for entry in listed {
-            let row = entry.participant
-            if ParticipantRole(rawValue: row.role) == .invited {
-                items.append(outcome(req, entry.row))
+        for row in listed {
+            if ParticipantRole(rawValue: row.role ?? "") == .invited {
+                items.append(outcome(req, row))
             } else {
                 let side: OdrSide = row.party == OdrParticipant.claimantID ? .claimant : .respondent
-                items.append(DisputeItem(href: "/odr/\(row.caseID.uuidString)", title: title(req, entry.row), status: status(entry.row),
-                                         statusLabel: statusLabel(req, entry.row), next: next(req, entry.row, side: side)))
+                items.append(DisputeItem(href: "/odr/\(row.id.uuidString)", title: title(req, row), status: status(row),
+                                         statusLabel: statusLabel(req, row), next: next(req, row, side: side)))
             }
         }
         return (items, total)
@@ -50,15 +50,14 @@ enum OdrDashboard {
     /// closed. One that was answered from another account, or for a case the account takes part
     /// in, is not shown.
     private static func invitations(_ req: Request, _ account: AccountRecord) async throws -> [DisputeItem] {
-        let unanswered = try await OdrInvitationRecord.query(on: req.db).filter(\.$respondentEmail == account.email)
-            .filter(\.$usedAt == nil).join(CaseProjectionRecord.self, on: \OdrInvitationRecord.$caseID == \CaseProjectionRecord.$id).all()
-        guard !unanswered.isEmpty else { return [] }
-        let ids = Array(Set(unanswered.map(\.caseID)))
-        let taking = Set(try await CaseParticipantRecord.query(on: req.db).filter(\.$accountID == account.id!).filter(\.$caseID ~~ ids).all()
-            .map(\.caseID))
-        var seen = Set<UUID>()
-        let rows = try unanswered.filter { !taking.contains($0.caseID) && seen.insert($0.caseID).inserted }
-            .map { try $0.joined(CaseProjectionRecord.self) }
+        guard let sql = req.db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        // One query: the invitations' cases, not those the account takes part in.
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: CaseListing.columns) FROM case_projections c
+            WHERE c.id IN (SELECT i.case_id FROM odr_invitations i WHERE i.respondent_email = \(bind: account.email) AND i.used_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.account_id = \(bind: account.id!))
+            ORDER BY c.updated_at DESC
+            """).all(decoding: CaseListing.Row.self)
         return rows.map { row in
             guard row.stage == OdrStatus.pending.rawValue else { return outcome(req, row) }
             return DisputeItem(href: nil, title: title(req, row), status: "pending", statusLabel: req.t("odr.status.invited"),
@@ -67,7 +66,7 @@ enum OdrDashboard {
     }
 
     /// A case the person was invited to but did not join: where it ended.
-    private static func outcome(_ req: Request, _ row: CaseProjectionRecord) -> DisputeItem {
+    private static func outcome(_ req: Request, _ row: CaseListing.Row) -> DisputeItem {
         DisputeItem(href: nil, title: title(req, row), status: status(row), statusLabel: statusLabel(req, row), next: req.t("odr.next.notJoined"))
     }
 
@@ -77,23 +76,23 @@ enum OdrDashboard {
         req.t("odr.dashboard.title", [claimant, respondents.isEmpty ? "…" : respondents])
     }
 
-    private static func title(_ req: Request, _ row: CaseProjectionRecord) -> String { title(req, row.firstParty ?? "", row.otherParty ?? "") }
+    private static func title(_ req: Request, _ row: CaseListing.Row) -> String { title(req, row.firstParty ?? "", row.otherParty ?? "") }
 
     /// The status a row's stage names (`closed-<how>` is closed).
-    private static func status(_ row: CaseProjectionRecord) -> String {
+    private static func status(_ row: CaseListing.Row) -> String {
         row.stage.hasPrefix("closed") ? OdrStatus.closed.rawValue : row.stage
     }
 
-    private static func closure(_ row: CaseProjectionRecord) -> String? {
+    private static func closure(_ row: CaseListing.Row) -> String? {
         row.stage.hasPrefix("closed-") ? String(row.stage.dropFirst("closed-".count)) : nil
     }
 
-    private static func statusLabel(_ req: Request, _ row: CaseProjectionRecord) -> String {
+    private static func statusLabel(_ req: Request, _ row: CaseListing.Row) -> String {
         req.t("odr.status.\(status(row))") + (closure(row).map { " — " + req.t("odr.closure.\($0)") } ?? "")
     }
 
     /// What to do next and by when, from the projection: the same words as the case page's.
-    static func next(_ req: Request, _ row: CaseProjectionRecord, side: OdrSide) -> String {
+    static func next(_ req: Request, _ row: CaseListing.Row, side: OdrSide) -> String {
         let day = row.nextDeadline.flatMap(CivilDate.init).map(req.day) ?? ""
         let balance = req.money(Money(cents: row.balanceCents ?? 0))
         switch OdrStatus(rawValue: status(row)) ?? .closed {

@@ -149,7 +149,8 @@ enum CapturedLogs {
         }
         func log(event: LogEvent) {
             let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            let line = "\(event.level) \(label) \(event.message) \(all)"
+            // One event a line: a multi-line SQL statement in the metadata stays on its event's line.
+            let line = "\(event.level) \(label) \(event.message) \(all)".replacingOccurrences(of: "\n", with: " ")
             CapturedLogs.lock.withLock { CapturedLogs.lines.append(line) }
         }
     }
