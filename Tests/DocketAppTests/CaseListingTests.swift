@@ -94,6 +94,10 @@ import VaporTesting
         try await withDocket { app, clock in
             let made = try await Self.populate(app, cases: 120)
             #expect(made.cases == 120 && made.accounts == 6)
+            // Every generated account is of a kind registration offers, or a clerk.
+            for account in try await AccountRecord.query(on: app.db).all() {
+                #expect(AccountKind(rawValue: account.kind) != nil || account.role == .clerk, "\(account.signInID): \(account.kind)")
+            }
             let entries = try await DocketEntryRecord.query(on: app.db).sort(\.$caseID).sort(\.$sequence).all()
             #expect(entries.count == made.entries)
             for (id, records) in Dictionary(grouping: entries, by: \.caseID) {

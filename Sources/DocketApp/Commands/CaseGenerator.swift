@@ -1,4 +1,3 @@
-import Crypto
 import DocketCore
 import Fluent
 import Foundation
@@ -71,7 +70,7 @@ struct CaseGenerator {
             counters[counter, default: 0] += 1
             let number = String(format: "%@-SC-%02d-%06d", shortCodes[office] ?? "GEN", year % 100, counters[counter]!)
             log.act(.issue(fileNumber: number), by: .system, at: start, rules: rules)
-            let sha = SHA256.hash(data: Data(number.utf8)).map { String(format: "%02x", $0) }.joined()
+            let sha = Tokens.sha256(number)
             log.act(.recordSeal(sha256: sha), by: .system, at: start.addingTimeInterval(2), rules: rules)
         }
         let row = CaseProjectionRecord()
@@ -150,7 +149,7 @@ struct CaseGenerator {
             log.act(.answerOffer(number: 1, accept: true), .respondent, at: later.addingTimeInterval(3600), rules)
             log.act(.sign(name: filer.name, address: "127.0.0.1"), .claimant, at: later.addingTimeInterval(7200), rules)
             log.act(.sign(name: other.name, address: "127.0.0.1"), .respondent, at: later.addingTimeInterval(9000), rules)
-            let sha = SHA256.hash(data: Data(record.id!.uuidString.utf8)).map { String(format: "%02x", $0) }.joined()
+            let sha = Tokens.sha256(record.id!.uuidString)
             log.act(.sealAgreement(sha256: sha), .system, at: later.addingTimeInterval(9001), rules)
             if n % 4 != 1 {
                 log.act(.recordPayment(terms.amount, on: CivilDate.of(later).adding(days: 10)), .respondent, at: later.addingTimeInterval(86_400 * 10), rules)

@@ -1,4 +1,3 @@
-import Crypto
 import DocketCore
 import Fluent
 import Foundation
@@ -37,7 +36,7 @@ struct Population {
             try await save(batch, hash: hash)
             filers += batch
         }
-        let heavyFiler = Person(n: people + 1, signInID: "heavy", kind: "lawyer")
+        let heavyFiler = Person(n: people + 1, signInID: "heavy", kind: AccountKind.representative.rawValue)
         let clerk = Person(n: people + 2, signInID: "clerk", kind: "staff")
         try await save([heavyFiler, clerk], hash: hash)
         made.accounts = people + 2
@@ -64,7 +63,7 @@ struct Population {
     struct Person {
         let n: Int
         let signInID: String
-        var kind = "individual"
+        var kind = AccountKind.individual.rawValue
         var id: UUID { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012x", n))! }
         var email: String { "\(signInID)@example.com" }
         var firstName: String { Population.firstNames[n % Population.firstNames.count] }
@@ -88,7 +87,7 @@ struct Population {
                 account.email = p.email
                 account.kind = p.kind
                 account.staffRole = p.kind == "staff" ? StaffRole.clerk.rawValue : nil
-                account.lawSocietyNumber = p.kind == "lawyer" ? "12345L" : nil
+                account.lawSocietyNumber = p.kind == AccountKind.representative.rawValue ? "12345L" : nil
                 account.passwordHash = hash
                 account.termsVersion = AccountStore.termsVersion
                 account.termsAcceptedAt = now
