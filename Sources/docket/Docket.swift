@@ -2,6 +2,8 @@ import DocketApp
 import DocketCLI
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// The `docket` command: `serve`, `migrate`, `staff` and the rest run inside the web application.
@@ -9,6 +11,9 @@ import Vapor
 @main
 enum Docket {
     static func main() async {
+        // Async work runs on the server's event loops, not on a second pool of threads: a request
+        // is not handed from thread to thread at every await.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "rules" {
             // Pure answers from the rules core: no database, no server.

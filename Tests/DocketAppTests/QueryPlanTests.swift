@@ -21,6 +21,18 @@ import VaporTesting
         ("case_projections", "SELECT * FROM case_projections WHERE kind = 'odr' AND stage = 'pending'"),
         ("claims", "SELECT * FROM claims WHERE account_id = \(id)"),
         ("odr_cases", "SELECT * FROM odr_cases WHERE account_id = \(id)"),
+        // Every signed-in request: the session and its account.
+        ("account_sessions", "SELECT s.id, a.email FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = 'x'"),
+        // My account, transactions and the clerks' queue, a page at a time.
+        ("case_participants", "SELECT COUNT(*) FROM case_participants WHERE account_id = \(id) AND kind = 'odr' AND open = true"),
+        ("case_participants", "SELECT case_id FROM case_participants WHERE account_id = \(id) AND kind = 'odr' ORDER BY updated_at DESC, case_id LIMIT 25 OFFSET 4975"),
+        ("case_participants", "SELECT case_id FROM case_participants WHERE account_id = \(id) AND kind = 'odr' AND open = false ORDER BY updated_at DESC, case_id LIMIT 25"),
+        ("case_projections", "SELECT * FROM case_projections WHERE filer_account_id = \(id) ORDER BY submitted_at DESC LIMIT 25"),
+        ("claims", "SELECT * FROM claims WHERE account_id = \(id) AND status = 'draft' ORDER BY updated_at DESC"),
+        ("odr_cases", "SELECT * FROM odr_cases WHERE account_id = \(id) AND status = 'draft' ORDER BY updated_at DESC"),
+        ("case_participants", "SELECT 1 FROM case_participants WHERE case_id = \(id) AND account_id = \(id)"),
+        // The sweep: only what is due.
+        ("case_projections", "SELECT * FROM case_projections WHERE sweep_on <= '2026-11-24'"),
     ]
 
     @Test func everyHotLookupUsesAnIndex() async throws {

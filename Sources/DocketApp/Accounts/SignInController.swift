@@ -65,8 +65,7 @@ struct SignInController: RouteCollection {
     /// refreshes the session; this one does only that.
     func extend(req: Request) async throws -> Response {
         guard let signedIn = req.signedIn else { throw Abort(.unauthorized) }
-        signedIn.session.lastSeenAt = req.now
-        try await signedIn.session.save(on: req.db)
+        try await SessionLookup.touch(signedIn.session, at: req.now, on: req.db)
         if req.headers.first(name: "X-CSRF-Token") != nil { return Response(status: .noContent) }
         let back = Self.safeNext(req.formValues()["next"]) ?? "/account"
         return req.redirect(to: back)

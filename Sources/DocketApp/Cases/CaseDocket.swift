@@ -76,7 +76,7 @@ enum CaseDocket {
                     String(Int64((r.recordedAt.timeIntervalSince1970 * 1000).rounded())), r.byRole,
                     r.actorID?.uuidString ?? "-", r.event] + (r.party.map { [$0] } ?? [])
         let line = fields.joined(separator: "\n")
-        return SHA256.hash(data: Data(line.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Tokens.hex(SHA256.hash(data: Data(line.utf8)))
     }
 
     /// True when every entry follows the one before and its hash matches its content.

@@ -15,8 +15,9 @@ enum CaseListing {
         init(_ req: Request) { self = (try? req.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .all }
     }
 
-    /// What a listing shows of a case: read as plain rows (no model reflection per row).
-    struct Row: Decodable {
+    /// What a listing shows of a case: read column by column from plain rows (no model
+    /// reflection, no keyed decoding per row).
+    struct Row {
         let id: UUID
         let role: String?
         let party: String?
@@ -27,10 +28,17 @@ enum CaseListing {
         let otherParty: String?
         let balanceCents: Int64?
 
-        enum CodingKeys: String, CodingKey {
-            case id, role, party, stage
-            case nextDeadline = "next_deadline", nextStep = "next_step", firstParty = "first_party", otherParty = "other_party"
-            case balanceCents = "balance_cents"
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            let joined = row.contains(column: "role")
+            role = joined ? try row.decode(column: "role", as: String?.self) : nil
+            party = joined ? try row.decode(column: "party", as: String?.self) : nil
+            stage = try row.decode(column: "stage", as: String.self)
+            nextDeadline = try row.decode(column: "next_deadline", as: String?.self)
+            nextStep = try row.decode(column: "next_step", as: String?.self)
+            firstParty = try row.decode(column: "first_party", as: String?.self)
+            otherParty = try row.decode(column: "other_party", as: String?.self)
+            balanceCents = try row.decode(column: "balance_cents", as: Int64?.self)
         }
     }
 
@@ -47,9 +55,8 @@ enum CaseListing {
             case .open, .closed: return query.where("open", .equal, SQLBind(show == .open))
             }
         }
-        struct Count: Decodable { let n: Int }
         struct Listed: Decodable { let case_id: UUID }
-        let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(decoding: Count.self)?.n ?? 0
+        let total = try await count(filtered(sql.select()))
         // The page's case ids from the index alone (it holds the case id), then only those rows:
         // a far page skips index entries, not joined rows.
         let ids = try await filtered(sql.select().column("case_id")).orderBy("updated_at", .descending).orderBy("case_id")
@@ -59,9 +66,14 @@ enum CaseListing {
         let rows = try await sql.raw("""
             SELECT \(unsafeRaw: columns), p.role, p.party FROM case_participants p JOIN case_projections c ON c.id = p.case_id
             WHERE p.account_id = \(bind: account) AND p.case_id IN (\(binds: ids))
-            """).all(decoding: Row.self).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+            """).all().map(Row.init).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
         // An account with two roles in one case (a respondent who also represents) is listed once.
         var seen = Set<UUID>()
         return (rows.filter { seen.insert($0.id).inserted }, total)
+    }
+
+    /// How many rows `query` (its tables and conditions) selects.
+    static func count(_ query: SQLSelectBuilder) async throws -> Int {
+        try await query.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

@@ -29,6 +29,8 @@ public final class DocketServices: @unchecked Sendable {
     var payments: any PaymentGateway = RecordedPaymentGateway()
     /// A hash of a random string, checked against when there is no account to check.
     var dummyPasswordHash: String = ""
+    /// The page templates, parsed and linked at start.
+    var templates: TemplateLibrary?
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
          passwords: PasswordPolicy, seal: CourtSeal, platformSeal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {

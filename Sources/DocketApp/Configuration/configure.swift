@@ -51,18 +51,21 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     // Parsed templates are kept, whatever the environment; DOCKET_TEMPLATE_RELOAD=1 reads them
     // afresh on every request, for editing templates without restarting.
     app.leaf.cache.isEnabled = !settings.reloadsTemplates
+    app.docket.templates = try TemplateLibrary(directory: app.directory.viewsDirectory, reloads: settings.reloadsTemplates)
 
     app.middleware = Middlewares()
-    app.middleware.use(InFlightRequests.Middleware(requests: app.inFlightRequests))
     app.servers.use { $0.docketServer }
     app.http.server.configuration.shutdownTimeout = .seconds(Int64(settings.shutdownGraceSeconds))
-    app.middleware.use(RequestLogMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
-    app.middleware.use(LanguageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
-    app.middleware.use(AccountSessionMiddleware())
-    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(MiddlewareChain(stages: [
+        InFlightRequests.Middleware(requests: app.inFlightRequests),
+        RequestLogMiddleware(),
+        SecurityHeadersMiddleware(),
+        ErrorPageMiddleware(environment: app.environment),
+        LanguageMiddleware(),
+        PublicFiles(directory: app.directory.publicDirectory, reloads: settings.reloadsTemplates),
+        AccountSessionMiddleware(),
+        CSRFMiddleware(),
+    ]))
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: RefusedMultipartDecoder(), for: .formData)
 

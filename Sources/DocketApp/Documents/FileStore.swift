@@ -15,7 +15,7 @@ protocol FileStore: Sendable {
 extension FileStore {
     /// Stores an upload (already checked) and returns its reference: `uploads/ab/abcdef….pdf`.
     func put(_ data: Data, kind: UploadKind) throws -> String {
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = Tokens.hex(SHA256.hash(data: data))
         let reference = "uploads/\(hash.prefix(2))/\(hash).\(kind.fileExtension)"
         try keep(data, at: reference)
         return reference

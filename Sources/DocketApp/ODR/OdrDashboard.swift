@@ -57,7 +57,7 @@ enum OdrDashboard {
             WHERE c.id IN (SELECT i.case_id FROM odr_invitations i WHERE i.respondent_email = \(bind: account.email) AND i.used_at IS NULL)
             AND NOT EXISTS (SELECT 1 FROM case_participants p WHERE p.case_id = c.id AND p.account_id = \(bind: account.id!))
             ORDER BY c.updated_at DESC
-            """).all(decoding: CaseListing.Row.self)
+            """).all().map(CaseListing.Row.init)
         return rows.map { row in
             guard row.stage == OdrStatus.pending.rawValue else { return outcome(req, row) }
             return DisputeItem(href: nil, title: title(req, row), status: "pending", statusLabel: req.t("odr.status.invited"),

@@ -28,11 +28,26 @@ public struct Catalogue: Sendable {
     /// The text for `key`, or the key itself in brackets so a missing entry is visible (and a test
     /// fails on it) rather than silent.
     public func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        guard var text = strings[language]?[key] else { return "[\(key)]" }
-        for (i, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(i)}", with: argument)
+        guard let text = strings[language]?[key] else { return "[\(key)]" }
+        return arguments.isEmpty ? text : Self.fill(text, arguments)
+    }
+
+    /// `text` with each `{n}` replaced by `arguments[n]`; a `{n}` with no argument stays as it is.
+    static func fill(_ text: String, _ arguments: [String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), arguments.indices.contains(n) {
+                out += arguments[n]
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
         }
-        return text
+        return out + rest
     }
 
     public func has(_ key: String, _ language: Language) -> Bool { strings[language]?[key] != nil }

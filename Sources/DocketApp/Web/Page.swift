@@ -50,10 +50,30 @@ extension Request {
             idleSeconds: Int(docket.idleLimit),
             idleMinutes: String(docket.settings.sessionIdleMinutes),
             notice: notice, mailbox: application.environment != .production)
-        // `leaf`, not `view`: Vapor's view provider turns Leaf's cache off in development, which
-        // would read and parse every template on every request of a default `docket serve`.
-        let view = try await self.leaf.render(template, Page(layout: layout, page: body)).get()
-        return try await view.encodeResponse(status: status, for: self)
+        let html = try await render(template, Page(layout: layout, page: body))
+        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+    }
+}
+
+extension Request {
+    /// `template` rendered with `data` by Docket's template library. Under test the same template is
+    /// rendered by Leaf too, and any difference fails the request, so every page the tests visit
+    /// proves the two read the templates alike.
+    func render<D: Encodable>(_ template: String, _ data: D) async throws -> String {
+        guard let templates = docket.templates else { throw Abort(.internalServerError, reason: "templates not loaded") }
+        let catalogue = docket.catalogue, language = language
+        let html = try templates.render(template, try TemplateValue.of(data)) { catalogue.text($0, language, $1) }
+        if application.environment == .testing {
+            // `leaf`, not `view`: Vapor's view provider turns Leaf's cache off in development.
+            var reference = try await leaf.render(path: template, context: data).get()
+            let expected = reference.readString(length: reference.readableBytes) ?? ""
+            if expected != html {
+                let at = zip(expected, html).prefix { $0 == $1 }.count
+                throw TemplateError(template: template, message: "renders unlike Leaf at character \(at): expected "
+                    + "\(expected.dropFirst(max(0, at - 40)).prefix(120).debugDescription), got \(html.dropFirst(max(0, at - 40)).prefix(120).debugDescription)")
+            }
+        }
+        return html
     }
 }
 

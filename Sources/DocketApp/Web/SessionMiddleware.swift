@@ -14,24 +14,19 @@ struct AccountSessionMiddleware: AsyncMiddleware {
         var clearCookie = false
         if let token = request.cookies[Self.cookie]?.string {
             let now = request.now
-            // The session and its account in one query.
-            let found = try await AccountSessionRecord.query(on: request.db)
-                .join(AccountRecord.self, on: \AccountSessionRecord.$accountID == \AccountRecord.$id)
-                .filter(\.$tokenHash == Tokens.sha256(token)).first()
-            if let session = found, session.endedAt == nil {
+            if let found = try await SessionLookup.find(tokenHash: Tokens.sha256(token), on: request.db),
+               found.session.endedAt == nil {
+                let session = found.session
                 if now.timeIntervalSince(session.lastSeenAt) > request.docket.idleLimit {
-                    session.endedAt = now
-                    session.endReason = "idle"
-                    try await session.save(on: request.db)
+                    try await SessionLookup.end(session, reason: "idle", at: now, on: request.db)
                     request.storage[SessionExpiredKey.self] = true
                     request.logger.info("session ended after inactivity")
                     clearCookie = true
-                } else if let account = try? session.joined(AccountRecord.self) {
+                } else {
                     if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
-                        session.lastSeenAt = now
-                        try await session.save(on: request.db)
+                        try await SessionLookup.touch(session, at: now, on: request.db)
                     }
-                    request.storage[SignedInKey.self] = SignedIn(account: account, session: session)
+                    request.storage[SignedInKey.self] = found
                 }
             } else {
                 clearCookie = true
@@ -82,9 +77,7 @@ extension Request {
 
     func endSession(reason: String) async throws {
         if let session = signedIn?.session {
-            session.endedAt = now
-            session.endReason = reason
-            try await session.save(on: db)
+            try await SessionLookup.end(session, reason: reason, at: now, on: db)
         }
         storage[SignedInKey.self] = nil
         storage[SessionEndedKey.self] = true
