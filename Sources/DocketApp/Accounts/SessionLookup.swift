@@ -6,15 +6,15 @@ import SQLKit
 /// query on the token's index, its columns set on the records directly (no per-row reflection),
 /// and the session's touches written as plain updates.
 enum SessionLookup {
-    static let accountColumns = ["sign_in_id", "email", "recovery_email", "kind", "staff_role", "law_society_number",
-                                 "password_hash", "terms_version", "terms_accepted_at", "failed_sign_ins", "locked_until",
-                                 "contact_id", "created_at"]
+    /// The account's columns, each as `a_<column>`: written once, not per request.
+    private static let accountColumns = ["sign_in_id", "email", "recovery_email", "kind", "staff_role", "law_society_number",
+                                         "password_hash", "terms_version", "terms_accepted_at", "failed_sign_ins", "locked_until",
+                                         "contact_id", "created_at"].map { "a.\($0) AS a_\($0)" }.joined(separator: ", ")
 
     static func find(tokenHash: String, on db: any Database) async throws -> SignedIn? {
         guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
-        let columns = accountColumns.map { "a.\($0) AS a_\($0)" }.joined(separator: ", ")
         guard let row = try await sql.raw("""
-            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, s.ended_at, s.end_reason, \(unsafeRaw: columns)
+            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, s.ended_at, s.end_reason, \(unsafeRaw: accountColumns)
             FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = \(bind: tokenHash)
             """).first() else { return nil }
         let session = AccountSessionRecord()

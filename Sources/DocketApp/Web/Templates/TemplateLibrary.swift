@@ -172,11 +172,11 @@ struct TemplateRenderer {
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
-            case 0x26: bytes += Array("&amp;".utf8)
-            case 0x22: bytes += Array("&quot;".utf8)
-            case 0x27: bytes += Array("&#39;".utf8)
-            case 0x3C: bytes += Array("&lt;".utf8)
-            case 0x3E: bytes += Array("&gt;".utf8)
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
             default: bytes.append(byte)
             }
         }
