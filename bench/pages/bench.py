@@ -10,7 +10,6 @@ each page with `wrk -t1 -c64` and `-c8`, `runs` times each. Prints one table: th
 (with its spread), p50 and p99 at 64 connections, p99 at 8, and the share of bare `/html`.
 """
 import argparse
-import http.cookiejar
 import os
 import re
 import shutil
@@ -20,22 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 
-HOST = "127.0.0.1"
-
-
-def wait_up(url, seconds=60):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as r:
-                if r.status == 200:
-                    return
-        except Exception:
-            time.sleep(0.05)
-    raise SystemExit(f"{url} did not answer within {seconds} s")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from benchlib import HOST, Session, peak_rss, wait_up  # noqa: E402
 
 
 def wrk(url, connections, duration, cookie=None):
@@ -53,41 +39,6 @@ def wrk(url, connections, duration, cookie=None):
 
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     return rps, pct(50), pct(99), int(bad.group(1)) if bad else 0
-
-
-class Session:
-    """A signed-in person, as a browser would be: cookies kept, the CSRF token read from forms."""
-
-    def __init__(self, base, sign_in_id, password):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        page = self.get("/sign-in")
-        self.post("/sign-in", {"_csrf": self.csrf(page), "signInID": sign_in_id, "password": password})
-        if "docket_session" not in self.cookie():
-            raise SystemExit(f"could not sign in as {sign_in_id}")
-
-    def get(self, path):
-        with self.opener.open(self.base + path, timeout=30) as r:
-            return r.read().decode()
-
-    def post(self, path, fields):
-        data = urllib.parse.urlencode(fields).encode()
-        with self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=30) as r:
-            return r.geturl(), r.read().decode()
-
-    @staticmethod
-    def csrf(page):
-        return re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-
-    def cookie(self):
-        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
-
-    def first(self, path, pattern):
-        m = re.search(pattern, self.get(path))
-        if not m:
-            raise SystemExit(f"no link matching {pattern} on {path}")
-        return m.group(0).strip('"')
 
 
 def main():
@@ -134,13 +85,12 @@ def main():
     try:
         wait_up(base + "/health")
         cold = time.time() - started
-        filer = Session(base, "filer1", "generated-Password-1")
-        heavy = Session(base, "heavy", "generated-Password-1")
-        clerk = Session(base, "clerk", "generated-Password-1")
+        filer = Session(18081, "filer1", "generated-Password-1")
+        heavy = Session(18081, "heavy", "generated-Password-1")
+        clerk = Session(18081, "clerk", "generated-Password-1")
         claim = filer.first("/account/transactions", r'"/claims/[0-9A-F-]{36}"')
         dispute = filer.first("/account", r'"/odr/[0-9A-F-]{36}"')
-        task_list, _ = filer.post("/claims", {"_csrf": Session.csrf(filer.get("/account"))})
-        task_list = urllib.parse.urlparse(task_list).path
+        _, task_list, _ = filer.post("/claims", {})
         pages = [
             ("/health", "/health", None),
             ("home page", "/", None),
@@ -185,14 +135,6 @@ def measure(name, url, cookie, a):
            "p99_8": statistics.median(r[2] for r in few), "bad": sum(r[3] for r in runs + few)}
     print(f"{name}: {med:,.0f} req/s, p99 {row['p99']:.1f} ms", file=sys.stderr)
     return row
-
-
-def peak_rss(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) // 1024
-    return 0
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ enum AccountStore {
         account.createdAt = now
         let language = request.language
         do {
-            try await request.db.transaction { db in
+            try await request.write { db in
                 let contact = ContactRecord(accountID: account.id!, details: registration.contact, at: now)
                 try await contact.save(on: db)
                 account.$contact.id = contact.id

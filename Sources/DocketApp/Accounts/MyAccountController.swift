@@ -146,7 +146,7 @@ struct MyAccountController: RouteCollection {
         let (details, problems) = ContactForm.details(from: values).validated()
         if !problems.isEmpty { return try await contactForm(req, values: values, problems: problems) }
         let now = req.now
-        try await req.db.transaction { db in
+        try await req.write { db in
             let version = ContactRecord(accountID: accountID, details: details, at: now)
             try await version.create(on: db)
             account.$contact.id = version.id

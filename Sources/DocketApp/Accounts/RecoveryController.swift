@@ -89,7 +89,7 @@ struct RecoveryController: RouteCollection {
         try await SignInGuard.succeed(account, request: req)
         let language = req.language
         let hash = try await req.password.async.hash(values["password"] ?? "").get()
-        try await req.db.transaction { db in
+        try await req.write { db in
             try await AccountStore.setPassword(hash: hash, for: account, request: req, on: db)
             try await Mailbox.passwordChanged(account, language: language, request: req, on: db)
         }
@@ -175,7 +175,7 @@ struct RecoveryController: RouteCollection {
         guard try await mayMail(address, req: req) else { return try await message(req, key: "recover.email.sent", link: "/sign-in") }
         let accounts = try await AccountStore.find(email: address, on: req.db)
         let language = req.language
-        try await req.db.transaction { db in
+        try await req.write { db in
             for account in accounts {
                 let token = Tokens.random()
                 let reset = PasswordResetRecord()
@@ -208,7 +208,7 @@ struct RecoveryController: RouteCollection {
         if !problems.isEmpty { return try await resetForm(req, token: token, setup: values["setup"] == "1", problems: problems) }
         let language = req.language
         let hash = try await req.password.async.hash(values["password"] ?? "").get()
-        try await req.db.transaction { db in
+        try await req.write { db in
             reset.usedAt = req.now
             try await reset.save(on: db)
             try await AccountStore.setPassword(hash: hash, for: account, request: req, on: db)
@@ -262,7 +262,7 @@ struct RecoveryController: RouteCollection {
         let accounts = try await AccountStore.find(email: address, on: req.db)
         if !accounts.isEmpty {
             let language = req.language
-            try await req.db.transaction { db in
+            try await req.write { db in
                 try await Mailbox.signInID(accounts, to: address, language: language, request: req, on: db)
             }
         }

@@ -9,7 +9,7 @@ enum CaseDocket {
     static let genesis = DocketEnvelope.genesis
 
     static func records(of caseID: UUID, on db: any Database) async throws -> [DocketEntryRecord] {
-        try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence).all()
+        try await DocketRows.read(caseID, on: db)
     }
 
     /// A court case's entries, in order. An entry that does not decode stops the read: a case is
@@ -19,33 +19,41 @@ enum CaseDocket {
     }
 
     static func lastSequence(of caseID: UUID, on db: any Database) async throws -> Int {
-        try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()?.sequence ?? 0
+        try await DocketRows.lastSequence(caseID, on: db)
     }
 
     /// Appends court `events` in order, on `db` (the caller's transaction); returns the new entries.
     @discardableResult
     static func append(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date,
                        on db: any Database) async throws -> [DocketEntryRecord] {
-        try await append(events, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue, actor: actor.account,
-                         to: caseID, at: now, on: db)
+        let last = try await records(of: caseID, on: db).last
+        let created = try chain(events, by: actor, to: caseID, at: now, after: last)
+        try await DocketRows.insert(created, on: db)
+        return created
     }
 
-    /// Appends ODR `events` in order, each naming the party who acted.
+    /// Appends ODR `events` in order, each naming the party who acted, after `last` (the case's
+    /// last entry, read under its lock).
     @discardableResult
     static func append(_ events: [OdrEvent], by side: OdrSide, party: String, actor: UUID?, to caseID: UUID, at now: Date,
-                       on db: any Database) async throws -> [DocketEntryRecord] {
-        try await append(events, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, on: db)
-    }
-
-    private static func append<Event: Encodable>(_ events: [Event], kind: CaseKind, role: String, party: String?, actor: UUID?,
-                                                 to caseID: UUID, at now: Date, on db: any Database) async throws -> [DocketEntryRecord] {
-        var last = try await DocketEntryRecord.query(on: db).filter(\.$caseID == caseID).sort(\.$sequence, .descending).first()
+                       after last: DocketEntryRecord?, on db: any Database) async throws -> [DocketEntryRecord] {
         var created: [DocketEntryRecord] = []
         for event in events {
-            let record = try entry(event, kind: kind, role: role, party: party, actor: actor, to: caseID, at: now, after: last)
-            try await record.create(on: db)
-            last = record
-            created.append(record)
+            created.append(try entry(event, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now,
+                                     after: created.last ?? last))
+        }
+        try await DocketRows.insert(created, on: db)
+        return created
+    }
+
+    /// The entries recording court `events` after `last`, chained but not yet written: an act
+    /// decides everything it appends first and writes it in one statement.
+    static func chain(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date,
+                      after last: DocketEntryRecord?) throws -> [DocketEntryRecord] {
+        var created: [DocketEntryRecord] = []
+        for event in events {
+            created.append(try entry(event, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue,
+                                     actor: actor.account, to: caseID, at: now, after: created.last ?? last))
         }
         return created
     }

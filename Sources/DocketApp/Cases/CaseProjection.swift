@@ -22,9 +22,11 @@ enum CaseProjection {
     /// (they were on the claim's row then).
     static func rewrite(_ caseID: UUID, _ s: CaseSummary, lastSequence: Int, office: String? = nil, filingYear: Int? = nil,
                         at now: Date, on db: any Database) async throws {
-        let row = try await CaseProjectionRecord.find(caseID, on: db) ?? CaseProjectionRecord()
+        let row = CaseProjectionRecord()
         fill(row, court: caseID, s, lastSequence: lastSequence, office: office, filingYear: filingYear, at: now)
-        try await row.save(on: db)
+        // A year the docket does not name keeps the one stored before the submission year is used.
+        row.filingYear = s.filed?.filingYear ?? filingYear
+        try await ProjectionRows.write(row, yearFallback: submissionYear(s), on: db)
         try await sync(row, participants(court: s), on: db)
     }
 
@@ -40,7 +42,7 @@ enum CaseProjection {
         row.nextStep = s.nextDeadline?.what.rawValue
         row.fileNumber = s.fileNumber
         row.issuedOn = s.issuedOn?.description
-        row.filingYear = s.filed?.filingYear ?? filingYear ?? row.filingYear ?? s.submittedAt.map { CivilDate.of($0).year }
+        row.filingYear = s.filed?.filingYear ?? filingYear ?? row.filingYear ?? submissionYear(s)
         row.filerAccountID = s.filerAccount
         row.feeCents = s.fee?.cents
         row.documentSHA256 = s.sealedSHA256
@@ -53,15 +55,19 @@ enum CaseProjection {
         row.updatedAt = now
     }
 
+    static func submissionYear(_ s: CaseSummary) -> Int? {
+        s.submittedAt.map { CivilDate.of($0).year }
+    }
+
     static func participants(court s: CaseSummary) -> [Participant] {
         s.filerAccount.map { [Participant(account: $0, role: .plaintiff, party: s.filed?.plaintiffs.first?.id.rawValue)] } ?? []
     }
 
     /// An online dispute's row and everyone taking part, from its fold.
     static func rewrite(odr record: OdrCaseRecord, _ s: OdrSummary, lastSequence: Int, at now: Date, on db: any Database) async throws {
-        let row = try await CaseProjectionRecord.find(record.id!, on: db) ?? CaseProjectionRecord()
+        let row = CaseProjectionRecord()
         fill(row, odr: record, s, lastSequence: lastSequence, at: now)
-        try await row.save(on: db)
+        try await ProjectionRows.write(row, on: db)
         let invitations = try await OdrInvitationRecord.query(on: db).filter(\.$caseID == record.id!).all()
         let representatives = try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all()
         try await sync(row, participants(odr: record, s, invitations: invitations, representatives: representatives), on: db)
@@ -130,18 +136,17 @@ enum CaseProjection {
     /// it is open, and its last activity.
     static func sync(_ row: CaseProjectionRecord, _ wanted: [Participant], on db: any Database) async throws {
         let caseID = row.id!
-        let existing = try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID).all()
+        let existing = try await ProjectionRows.participants(caseID, on: db)
         let want = Set(wanted.map { Key(account: $0.account, role: $0.role.rawValue) })
-        let gone = existing.filter { !want.contains(Key(account: $0.accountID, role: $0.role)) }.compactMap(\.id)
-        if !gone.isEmpty { try await CaseParticipantRecord.query(on: db).filter(\.$id ~~ gone).delete() }
-        let have = Set(existing.map { Key(account: $0.accountID, role: $0.role) })
+        try await ProjectionRows.delete(existing.filter { !want.contains(Key(account: $0.account, role: $0.role)) }.map(\.id), on: db)
+        let have = Set(existing.map { Key(account: $0.account, role: $0.role) })
         var added = Set<Key>()
         let new = wanted.filter { added.insert(Key(account: $0.account, role: $0.role.rawValue)).inserted }
             .filter { !have.contains(Key(account: $0.account, role: $0.role.rawValue)) }
             .map { participantRecord(row, $0) }
-        if !new.isEmpty { try await new.create(on: db) }
-        try await CaseParticipantRecord.query(on: db).filter(\.$caseID == caseID)
-            .set(\.$kind, to: row.kind).set(\.$open, to: isOpen(row)).set(\.$updatedAt, to: row.updatedAt).update()
+        try await ProjectionRows.insert(new, on: db)
+        // New rows were written with the case's state; older ones are brought up to it.
+        if !have.isEmpty { try await ProjectionRows.refresh(caseID, kind: row.kind, open: isOpen(row), at: row.updatedAt, on: db) }
     }
 
     private struct Key: Hashable {
@@ -188,7 +193,7 @@ enum CaseProjection {
                 if row.kind == CaseKind.odr.rawValue {
                     try await OdrCases.locked(row.id, app: app) { db, record, _ in try await OdrCases.project(record, app: app, on: db) }
                 } else {
-                    try await app.db.transaction { db in
+                    try await app.write { db in
                         try await CourtActs.lock(row.id, on: db)
                         let state = try await CourtActs.state(of: row.id, app: app, on: db)
                         try await rewrite(row.id, state, lastSequence: try await CaseDocket.lastSequence(of: row.id, on: db),
@@ -218,7 +223,7 @@ enum CaseProjection {
             LEFT JOIN case_projections p ON p.id = c.id WHERE c.status <> 'draft' AND p.id IS NULL
             """).all(decoding: Claim.self)
         for claim in claims {
-            try await app.db.transaction { db in
+            try await app.write { db in
                 try await CourtActs.lock(claim.id, on: db)
                 guard try await CaseProjectionRecord.find(claim.id, on: db) == nil else { return }
                 var state = try await CourtActs.state(of: claim.id, app: app, on: db)

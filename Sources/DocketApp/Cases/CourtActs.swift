@@ -16,7 +16,7 @@ enum CourtActs {
     @discardableResult
     static func act(on caseID: UUID, by actor: Actor, app: Application, command: @escaping Command,
                     effects: Effects? = nil) async throws -> CaseSummary {
-        try await app.db.transaction { db in
+        try await app.write { db in
             try await act(on: caseID, by: actor, app: app, in: db, command: command, effects: effects)
         }
     }
@@ -30,20 +30,26 @@ enum CourtActs {
         let now = time ?? app.docket.clock.now()
         let rules = app.docket.rules
         try await lock(caseID, on: db)
-        // The docket is read once; what is appended is folded in from the records just written.
-        var entries = try await CaseDocket.entries(of: caseID, on: db)
+        // The docket is read once; everything the act appends is decided and chained first, then
+        // written in one statement.
+        let records = try await CaseDocket.records(of: caseID, on: db)
+        var entries = try records.map { try $0.courtEntry() }
         var state = CaseFold.fold(entries, rules: rules, now: now)
         var appended = try CourtDecision.decide(try await command(state, db), by: actor, state: state, rules: rules, now: now).get()
-        entries += try await CaseDocket.append(appended, by: actor, to: caseID, at: now, on: db).map { try $0.courtEntry() }
+        var created = try CaseDocket.chain(appended, by: actor, to: caseID, at: now, after: records.last)
+        entries += try created.map { try $0.courtEntry() }
         state = CaseFold.fold(entries, rules: rules, now: now)
         // When the rules let Docket issue the claim itself, it does so at once, as the system.
         if state.can(.system, .issueClaim), let office = state.filed?.office {
             let number = try await FileNumbers.next(office: office, year: CourtDecision.issueDay(by: .system, rules: rules, now: now).year, on: db)
             let issued = try CourtDecision.decide(.issue(fileNumber: number), by: .system, state: state, rules: rules, now: now).get()
-            entries += try await CaseDocket.append(issued, by: .system, to: caseID, at: now, on: db).map { try $0.courtEntry() }
+            let issue = try CaseDocket.chain(issued, by: .system, to: caseID, at: now, after: created.last ?? records.last)
+            entries += try issue.map { try $0.courtEntry() }
+            created += issue
             appended += issued
             state = CaseFold.fold(entries, rules: rules, now: now)
         }
+        try await DocketRows.insert(created, on: db)
         try await CaseProjection.rewrite(caseID, state, lastSequence: entries.last?.sequence ?? 0, at: now, on: db)
         try await effects?(state, appended, db)
         return state

@@ -92,9 +92,9 @@ struct ClaimController: RouteCollection {
         if !report.canFile { return try await ClaimFee.refused(req, claim, report, values: values) }
         let problems = ClaimFee.apply(values, to: &draft, rules: req.docket.rules, on: CivilDate.of(req.now))
         if !problems.isEmpty { return try await ClaimFee.page(req, claim, values: values, problems: problems) }
-        try await ClaimAccess.save(draft, to: claim, req)
+        claim.draft = draft
         do {
-            _ = try await ClaimFiling.submit(claimID: claim.id!, account: account, app: req.application, logger: req.logger)
+            _ = try await ClaimFiling.submit(claim, account: account, app: req.application, logger: req.logger)
             return req.redirect(to: ClaimAccess.path(claim) + "?submitted=1")
         } catch let refusal as Refusal {
             switch refusal.reason {
@@ -151,7 +151,7 @@ struct ClaimController: RouteCollection {
 
     private func officeName(_ code: String?, _ req: Request) async throws -> String {
         guard let code else { return "" }
-        return try await CourtOfficeRecord.query(on: req.db).filter(\.$code == code).first()?.name(req.language) ?? code
+        return try await CourtOffices.find(code, on: req.db)?.name(req.language) ?? code
     }
 }
 

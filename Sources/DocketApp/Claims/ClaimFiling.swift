@@ -18,9 +18,16 @@ enum ClaimFiling {
     /// between the charge and the submission and changes the fee (the frequent-claimant count),
     /// the charge is voided and the submission tried again with the fee due then.
     static func submit(claimID: UUID, account: AccountRecord, app: Application, logger: Logger) async throws -> CaseSummary {
+        guard let claim = try await ClaimRecord.find(claimID, on: app.db) else { throw Refusal(.alreadyDone) }
+        return try await submit(claim, account: account, app: app, logger: logger)
+    }
+
+    /// Submits `claim` as it is in hand (its fee answers just set): the draft is written with the
+    /// move to submitted, so what is filed is exactly what the filer confirmed.
+    static func submit(_ claim: ClaimRecord, account: AccountRecord, app: Application, logger: Logger) async throws -> CaseSummary {
         for attempt in 1... {
             do {
-                return try await submitOnce(claimID: claimID, account: account, app: app, logger: logger)
+                return try await submitOnce(claim, account: account, app: app, logger: logger)
             } catch let refusal as Refusal where refusal.reason == .feeChanged && attempt < 5 {
                 continue
             }
@@ -28,32 +35,33 @@ enum ClaimFiling {
         throw Refusal(.feeChanged)
     }
 
-    private static func submitOnce(claimID: UUID, account: AccountRecord, app: Application, logger: Logger) async throws -> CaseSummary {
+    private static func submitOnce(_ claim: ClaimRecord, account: AccountRecord, app: Application, logger: Logger) async throws -> CaseSummary {
         let now = app.docket.clock.now()
         let rules = app.docket.rules
-        guard let accountID = account.id, let claim = try await ClaimRecord.find(claimID, on: app.db), claim.isDraft,
-              claim.accountID == accountID else { throw Refusal(.alreadyDone) }
-        let office = claim.draft.officeCode ?? ""
+        guard let accountID = account.id, let claimID = claim.id, claim.isDraft, claim.accountID == accountID else {
+            throw Refusal(.alreadyDone)
+        }
+        let draft = try claim.readableDraft()
+        let office = draft.officeCode ?? ""
         let year = rules.periods.issueDate(submitted: now).year
         let prior = try await priorClaims(of: accountID, office: office, year: year, on: app.db)
         let fee: FeeSettlement
-        if let amount = try CourtDecision.feeDue(claim.draft, priorClaims: prior, rules: rules, now: now).get() {
+        if let amount = try CourtDecision.feeDue(draft, priorClaims: prior, rules: rules, now: now).get() {
             fee = .paid(amount, reference: try await app.docket.payments.charge(amount, description: "Plaintiff's Claim, \(office)", at: now))
         } else {
             fee = .waiver
         }
         let summary: CaseSummary
         do {
-            summary = try await app.db.transaction { db in
+            summary = try await app.write { db in
                 // A write first: on SQLite the transaction holds the write lock from here on, and a
                 // second submission of the same draft finds it no longer a draft.
-                try await claimDraft(claimID, moveTo: .submitted, on: db)
-                if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await submitDraft(claim, at: now, on: db)
+                if try db.sql.dialect.name == "postgresql" {
                     // One filer's submissions go one at a time, so the frequent-claimant count is exact.
-                    try await sql.raw("SELECT id FROM \(ident: AccountRecord.schema) WHERE id = \(bind: accountID) FOR UPDATE").run()
+                    try await db.sql.raw("SELECT id FROM \(ident: AccountRecord.schema) WHERE id = \(bind: accountID) FOR UPDATE").run()
                 }
-                guard let draft = try await ClaimRecord.find(claimID, on: db)?.draft else { throw Refusal(.alreadyDone) }
-                let prior = try await priorClaims(of: accountID, office: draft.officeCode ?? "", year: year, on: db)
+                let prior = try await priorClaims(of: accountID, office: office, year: year, on: db)
                 let filer = Actor(.plaintiff, party: .plaintiff(1), account: accountID)
                 return try await CourtActs.act(on: claimID, by: filer, app: app, in: db, at: now) { _, _ in
                     .submit(ClaimSubmission(draft: draft, priorClaims: prior, fee: fee))
@@ -66,17 +74,20 @@ enum ClaimFiling {
             }
             throw error
         }
+        claim.status = ClaimRecord.Status.submitted.rawValue
         logger.info("claim submitted", metadata: ["claim": "\(claimID)", "stage": "\(summary.stage.rawValue)",
                                                    "issued": "\(summary.fileNumber ?? "-")"])
-        if summary.issuedOn != nil { try await completeIssue(claimID, app: app) }
+        if summary.issuedOn != nil { try await completeIssue(claimID, app: app, known: (summary, claim)) }
         return summary
     }
 
     /// Claims `account` has already filed at `office` in `year` (O. Reg. 332/16, s. 1(1)), from
     /// the cases' projection.
     static func priorClaims(of account: UUID, office: String, year: Int, on db: any Database) async throws -> Int {
-        try await CaseProjectionRecord.query(on: db).filter(\.$filerAccountID == account).filter(\.$officeCode == office)
-            .filter(\.$filingYear == year).count()
+        try await db.sql.raw("""
+            SELECT COUNT(*) AS n FROM \(ident: CaseProjectionRecord.schema)
+            WHERE filer_account_id = \(bind: account) AND office_code = \(bind: office) AND filing_year = \(bind: year)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// A clerk issues a claim waiting for one: the file number is taken under the case's lock.
@@ -100,12 +111,14 @@ enum ClaimFiling {
     /// Lays out and seals an issued claim's PDF outside any transaction, then records the seal on
     /// the docket, enters the document in the register and queues the email in one short
     /// transaction, once: a second call finds the seal recorded and does nothing.
-    static func completeIssue(_ claimID: UUID, app: Application) async throws {
-        let state = try await CourtActs.state(of: claimID, app: app, on: app.db)
-        guard state.sealedSHA256 == nil, let number = state.fileNumber, let issuedOn = state.issuedOn,
-              let claim = try await ClaimRecord.find(claimID, on: app.db),
+    /// `known` is the case's state and its claim when the caller has just read them.
+    static func completeIssue(_ claimID: UUID, app: Application, known: (CaseSummary, ClaimRecord)? = nil) async throws {
+        let state: CaseSummary = if let known { known.0 } else { try await CourtActs.state(of: claimID, app: app, on: app.db) }
+        guard state.sealedSHA256 == nil, let number = state.fileNumber, let issuedOn = state.issuedOn else { return }
+        let found: ClaimRecord? = if let known { known.1 } else { try await ClaimRecord.find(claimID, on: app.db) }
+        guard let claim = found,
               let code = try await officeCode(of: claimID, state: state, on: app.db),
-              let office = try await CourtOfficeRecord.query(on: app.db).filter(\.$code == code).first() else { return }
+              let office = try await CourtOffices.find(code, on: app.db) else { return }
         let (pdf, title) = document(claim, office: office, number: number, issuedOn: issuedOn, app: app)
         let prepared = try SealedDocuments.prepare(pdf, app: app)
         let now = app.docket.clock.now()
@@ -152,11 +165,14 @@ enum ClaimFiling {
         return (pdf, title)
     }
 
-    /// Moves a draft to `status` only if it is still a draft; refuses otherwise.
-    static func claimDraft(_ id: UUID, moveTo status: ClaimRecord.Status, on db: any Database) async throws {
-        guard try await StatusMove.move(ClaimRecord.schema, id: id, from: ClaimRecord.Status.draft.rawValue, to: status.rawValue, on: db) else {
-            throw Refusal(.alreadyDone)
-        }
+    /// Writes `claim`'s content and moves it from draft to submitted in one statement; refuses when
+    /// it is no longer a draft (submitted from another tab first).
+    static func submitDraft(_ claim: ClaimRecord, at now: Date, on db: any Database) async throws {
+        let moved = try await db.sql.raw("""
+            UPDATE \(ident: ClaimRecord.schema) SET status = \(bind: ClaimRecord.Status.submitted.rawValue), content = \(bind: claim.content),
+            updated_at = \(bind: now) WHERE id = \(bind: claim.id!) AND status = \(bind: ClaimRecord.Status.draft.rawValue) RETURNING id
+            """).all()
+        guard !moved.isEmpty else { throw Refusal(.alreadyDone) }
     }
 
     static func partyLines(_ draft: ClaimDraft, _ text: FormText) -> [String] {

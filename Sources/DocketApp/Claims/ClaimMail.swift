@@ -29,8 +29,9 @@ enum ClaimMail {
 
     private static func send(_ claim: ClaimRecord, subject: String, paragraphs: [String], attachments: [MailAttachment],
                              at now: Date, on db: any Database) async throws {
-        guard let filer = try await AccountRecord.find(claim.accountID, on: db) else { return }
-        try await Outbox.enqueue(to: filer.email, subject: subject, text: paragraphs.joined(separator: "\n\n"),
+        guard let email = try await db.sql.raw("SELECT email FROM \(ident: AccountRecord.schema) WHERE id = \(bind: claim.accountID)")
+            .first()?.decode(column: "email", as: String.self) else { return }
+        try await Outbox.enqueue(to: email, subject: subject, text: paragraphs.joined(separator: "\n\n"),
                                  html: Mailbox.html(paragraphs), attachments: attachments, at: now, on: db)
     }
 }

@@ -53,7 +53,7 @@ struct ClerkReviewController: RouteCollection {
         let waiting = try await queued().sort(\.$submittedAt).sort(\.$id).range(offset..<(offset + Pager.size)).all()
         let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ waiting.compactMap(\.id)).all()
             .map { ($0.id!, $0) })
-        let offices = Dictionary(try await CourtOfficeRecord.query(on: req.db).filter(\.$code ~~ Array(Set(waiting.compactMap(\.officeCode)))).all().map { ($0.code, $0.name(req.language)) },
+        let offices = Dictionary(try await CourtOffices.find(Array(Set(waiting.compactMap(\.officeCode))), on: req.db).map { ($0.code, $0.name(req.language)) },
                                  uniquingKeysWith: { a, _ in a })
         let items = waiting.compactMap { row -> QueueItem? in
             guard let c = claims[row.id!] else { return nil }

@@ -51,7 +51,7 @@ struct Population {
                 generator.make(n, filer: filer, other: other.n == filer.n ? filers[(n + 1) % filers.count] : other, into: &rows)
             }
             let written = rows
-            try await app.db.transaction { db in try await written.save(on: db) }
+            try await app.write { db in try await written.save(on: db) }
             made.entries += rows.entries.count
         }
         try await generator.saveCounters(on: app.db)
@@ -73,7 +73,7 @@ struct Population {
 
     private func save(_ batch: [Person], hash: String) async throws {
         let now = app.docket.clock.now()
-        try await app.db.transaction { db in
+        try await app.write { db in
             var contacts: [ContactRecord] = []
             var accounts: [AccountRecord] = []
             for p in batch {

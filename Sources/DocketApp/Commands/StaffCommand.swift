@@ -57,7 +57,7 @@ enum StaffAccounts {
         account.termsVersion = AccountStore.termsVersion
         account.failedSignIns = 0
         account.createdAt = now
-        try await app.db.transaction { db in
+        try await app.write { db in
             try await account.create(on: db)
             let reset = PasswordResetRecord()
             reset.tokenHash = Tokens.sha256(token)

@@ -31,6 +31,8 @@ public final class DocketServices: @unchecked Sendable {
     var dummyPasswordHash: String = ""
     /// The page templates, parsed and linked at start.
     var templates: TemplateLibrary?
+    /// How write transactions start: one at a time on SQLite.
+    let writes: Writes
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
          passwords: PasswordPolicy, seal: CourtSeal, platformSeal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {
@@ -39,6 +41,7 @@ public final class DocketServices: @unchecked Sendable {
         self.mailTransport = mailTransport
         self.rules = rules
         self.files = LocalFileStore(root: settings.dataDirectory)
+        self.writes = Writes(serialized: settings.databaseURL == nil)
     }
 }
 

@@ -1,6 +1,7 @@
 import DocketDocuments
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Every document the court has sealed: its SHA-256, the signature, what it is and where the file
@@ -66,23 +67,29 @@ enum SealedDocuments {
         try await record(prepare(pdf, app: app), title: title, reference: reference, at: now, on: db)
     }
 
-    /// Enters a prepared document in the register (once), on `db`.
+    /// Enters a prepared document in the register (once), on `db`: one statement, unless the same
+    /// document was entered before (then that entry is returned).
     static func record(_ signature: Prepared, title: String, reference: String, signedBy: String = "", at now: Date,
                        on db: any Database) async throws -> SealedDocumentRecord {
-        let relative = signature.path
-        if let existing = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == signature.sha256).first() {
-            return existing
-        }
         let record = SealedDocumentRecord()
+        record.id = UUID()
         record.sha256 = signature.sha256
         record.signature = signature.signature
         record.title = title
         record.reference = reference
-        record.path = relative
+        record.path = signature.path
         record.sealedAt = now
         record.kind = signature.kind.rawValue
         record.signedBy = signedBy
-        try await record.create(on: db)
+        let inserted = try await db.sql.insert(into: SealedDocumentRecord.schema)
+            .columns("id", "sha256", "signature", "title", "reference", "path", "sealed_at", "kind", "signed_by")
+            .values([SQLBind(record.id!), SQLBind(record.sha256), SQLBind(record.signature), SQLBind(title), SQLBind(reference),
+                     SQLBind(record.path), SQLBind(now), SQLBind(record.kind), SQLBind(signedBy)])
+            .ignoringConflicts(with: ["sha256"]).returning("id").all()
+        if inserted.isEmpty, let existing = try await SealedDocumentRecord.query(on: db).filter(\.$sha256 == signature.sha256).first() {
+            return existing
+        }
+        record.$id.exists = true
         return record
     }
 

@@ -65,7 +65,7 @@ enum OdrCases {
     /// the row's lock), folds its docket afresh, and lets `work` append what it decides. Two
     /// processes acting on the same case at once take turns and see each other's entries.
     static func locked<T: Sendable>(_ id: UUID, app: Application, _ work: @escaping @Sendable (any Database, OdrCaseRecord, OdrSummary) async throws -> T) async throws -> T {
-        try await app.db.transaction { db in
+        try await app.write { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             try await sql.raw("UPDATE \(ident: OdrCaseRecord.schema) SET swept_at = swept_at WHERE id = \(bind: id)").run()
             guard let record = try await OdrCaseRecord.find(id, on: db) else { throw Abort(.notFound) }
@@ -94,15 +94,20 @@ enum OdrCases {
                        _ summary: OdrSummary, app: Application, on db: any Database) async throws -> OdrSummary {
         let events = try OdrDecision.decide(command, side: side, party: party, state: summary).get()
         let id = side == .system ? "" : (summary.party(for: party) ?? party)
-        try await CaseDocket.append(events, by: side, party: id, actor: actor, to: record.id!,
-                                    at: app.docket.clock.now(), on: db)
-        return try await project(record, app: app, on: db)
+        let records = try await CaseDocket.records(of: record.id!, on: db)
+        let created = try await CaseDocket.append(events, by: side, party: id, actor: actor, to: record.id!,
+                                                  at: app.docket.clock.now(), after: records.last, on: db)
+        return try await project(record, entries: (records + created).map { try $0.odrEntry() }, app: app, on: db)
     }
 
     /// Folds the case afresh and rewrites its projection row and participants.
     @discardableResult
     static func project(_ record: OdrCaseRecord, app: Application, on db: any Database) async throws -> OdrSummary {
-        let entries = try await entries(record.id!, on: db)
+        try await project(record, entries: try await entries(record.id!, on: db), app: app, on: db)
+    }
+
+    /// Folds `entries` (the whole docket, read under the case's lock) and rewrites the projection.
+    private static func project(_ record: OdrCaseRecord, entries: [OdrEntry], app: Application, on db: any Database) async throws -> OdrSummary {
         let after = fold(entries, record, app)
         try await CaseProjection.rewrite(odr: record, after, lastSequence: entries.last?.sequence ?? 0,
                                          at: app.docket.clock.now(), on: db)

@@ -79,7 +79,7 @@ struct OdrCaseController: RouteCollection {
     private func notifyOthers(_ req: Request, _ viewer: OdrViewer) async throws {
         let now = req.now, app = req.application
         let (id, party) = (viewer.record.id!, viewer.party)
-        try await req.db.transaction { db in
+        try await req.write { db in
             guard let record = try await OdrCaseRecord.find(id, on: db) else { return }
             let summary = OdrCases.fold(try await OdrCases.entries(id, on: db), record, app)
             // At most one notice an hour to each person: one side's activity never uses up the other's.

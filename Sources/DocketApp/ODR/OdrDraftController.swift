@@ -122,7 +122,7 @@ struct OdrDraftController: RouteCollection {
         guard draft.missing.isEmpty else { return try await OdrPages.draft(req, record, values: [:], problems: []) }
         let now = req.now, app = req.application, account = req.account?.id
         let language = Language(rawValue: record.language) ?? .en
-        try await req.db.transaction { db in
+        try await req.write { db in
             guard try await StatusMove.move(OdrCaseRecord.schema, id: record.id!, from: "draft", to: "submitted", on: db) else {
                 throw PageError.filingSubmitted
             }

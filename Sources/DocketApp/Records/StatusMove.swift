@@ -16,3 +16,13 @@ enum StatusMove {
 
     struct DatabaseNotSQL: Error {}
 }
+
+extension Database {
+    /// This database as SQL: both of Docket's databases are.
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = self as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+            return sql
+        }
+    }
+}

@@ -82,6 +82,29 @@ func storeDraft(_ draft: ClaimDraft, for account: AccountRecord, on db: any Data
         }
     }
 
+    @Test func theDraftIsFiledAsConfirmedAndTwoTabsFileItOnce() async throws {
+        try await withDocket { app, _ in
+            let (b, path) = try await filerWithClaim(app)
+            try await b.fillClaim(path)
+            try await b.get(path + "/check")
+            try await b.expectRedirect(b.post(path + "/check", [:]))
+            try await b.get(path + "/fee")
+            #expect(try await claimRecord(app, path).draft.feeChoice == nil)
+            // The fee answers are written in the same statement that moves the claim to submitted.
+            try await b.expectRedirect(b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"]))
+            let stored = try await claimRecord(app, path)
+            #expect(stored.claimStatus == .submitted)
+            #expect(stored.draft.feeChoice == .pay)
+            // The same form posted again from a second tab files nothing more.
+            let again = try await b.post(path + "/fee", ["feeChoice": "pay", "declaration": "on"])
+            #expect(again.location?.hasSuffix("?submitted=1") != true)
+            let filings = try await CaseDocket.entries(of: claimID(path), on: app.db).filter {
+                if case .claimFiled = $0.event { true } else { false }
+            }
+            #expect(filings.count == 1)
+        }
+    }
+
     @Test func aClaimSubmittedAfterFiveIsIssuedOnTheNextBusinessDay() async throws {
         try await withDocket { app, clock in
             try await Browser(app).register()
