@@ -65,7 +65,8 @@ struct SignInController: RouteCollection {
     /// refreshes the session; this one does only that.
     func extend(req: Request) async throws -> Response {
         guard let signedIn = req.signedIn else { throw Abort(.unauthorized) }
-        try await SessionLookup.touch(signedIn.session, at: req.now, on: req.db)
+        let now = req.now
+        try await req.autocommit { db in try await SessionLookup.touch(signedIn.session, at: now, on: db) }
         if req.headers.first(name: "X-CSRF-Token") != nil { return Response(status: .noContent) }
         let back = Self.safeNext(req.formValues()["next"]) ?? "/account"
         return req.redirect(to: back)

@@ -25,11 +25,12 @@ enum CourtActs {
     /// the lock (an issue takes its file number there, so a refusal gives the number back). `time`
     /// is the instant the caller already decided with (a submission's fee and filing year).
     @discardableResult
-    static func act(on caseID: UUID, by actor: Actor, app: Application, in db: any Database, at time: Date? = nil,
+    /// `writing` says the transaction has already written (so SQLite's write lock is held).
+    static func act(on caseID: UUID, by actor: Actor, app: Application, in db: any Database, at time: Date? = nil, writing: Bool = false,
                     command: @escaping Command, effects: Effects? = nil) async throws -> CaseSummary {
         let now = time ?? app.docket.clock.now()
         let rules = app.docket.rules
-        try await lock(caseID, on: db)
+        try await lock(caseID, writing: writing, on: db)
         // The docket is read once; everything the act appends is decided and chained first, then
         // written in one statement.
         let records = try await CaseDocket.records(of: caseID, on: db)
@@ -56,13 +57,14 @@ enum CourtActs {
     }
 
     /// Holds the case for the rest of the transaction: PostgreSQL's transaction-scoped advisory
-    /// lock on the case id; on SQLite a write, which takes the database's write lock.
-    static func lock(_ caseID: UUID, on db: any Database) async throws {
+    /// lock on the case id; on SQLite a write, which takes the database's write lock (unless the
+    /// transaction has written already, and so holds it).
+    static func lock(_ caseID: UUID, writing: Bool = false, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
         if sql.dialect.name == "postgresql" {
             let key = withUnsafeBytes(of: caseID.uuid) { $0.loadUnaligned(as: Int64.self) }
             try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
-        } else {
+        } else if !writing {
             try await sql.raw("UPDATE \(ident: CaseProjectionRecord.schema) SET last_sequence = last_sequence WHERE id = \(bind: caseID)").run()
         }
     }

@@ -41,9 +41,11 @@ enum ClaimAccess {
     /// a submission cannot alter what was submitted.
     static func save(_ draft: ClaimDraft, to claim: ClaimRecord, _ req: Request) async throws {
         claim.draft = draft
-        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
-            .filter(\.$status == ClaimRecord.Status.draft.rawValue)
-            .set(\.$content, to: claim.content).set(\.$updatedAt, to: req.now).update()
+        let (id, content, now) = (claim.id!, claim.content, req.now)
+        try await req.autocommit { db in
+            try await ClaimRecord.query(on: db).filter(\.$id == id).filter(\.$status == ClaimRecord.Status.draft.rawValue)
+                .set(\.$content, to: content).set(\.$updatedAt, to: now).update()
+        }
     }
 
     static func path(_ claim: ClaimRecord, _ rest: String = "") -> String {

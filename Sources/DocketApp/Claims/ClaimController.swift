@@ -21,7 +21,7 @@ struct ClaimController: RouteCollection {
     func create(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
         let claim = ClaimRecord(draft: ClaimDraft(), kind: .online, accountID: account.id!, language: req.language.rawValue, at: req.now)
-        try await claim.create(on: req.db)
+        try await req.autocommit { db in try await claim.create(on: db) }
         req.logger.info("claim draft started", metadata: ["claim": "\(claim.id!)"])
         return req.redirect(to: ClaimAccess.path(claim))
     }
@@ -46,8 +46,10 @@ struct ClaimController: RouteCollection {
 
     func delete(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
-        try await ClaimRecord.query(on: req.db).filter(\.$id == claim.id!)
-            .filter(\.$status == ClaimRecord.Status.draft.rawValue).delete()
+        let id = claim.id!
+        try await req.autocommit { db in
+            try await ClaimRecord.query(on: db).filter(\.$id == id).filter(\.$status == ClaimRecord.Status.draft.rawValue).delete()
+        }
         req.logger.info("claim draft deleted", metadata: ["claim": "\(claim.id!)"])
         return req.redirect(to: "/account?deleted=1")
     }

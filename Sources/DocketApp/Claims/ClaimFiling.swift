@@ -63,7 +63,7 @@ enum ClaimFiling {
                 }
                 let prior = try await priorClaims(of: accountID, office: office, year: year, on: db)
                 let filer = Actor(.plaintiff, party: .plaintiff(1), account: accountID)
-                return try await CourtActs.act(on: claimID, by: filer, app: app, in: db, at: now) { _, _ in
+                return try await CourtActs.act(on: claimID, by: filer, app: app, in: db, at: now, writing: true) { _, _ in
                     .submit(ClaimSubmission(draft: draft, priorClaims: prior, fee: fee))
                 }
             }
@@ -119,15 +119,18 @@ enum ClaimFiling {
         guard let claim = found,
               let code = try await officeCode(of: claimID, state: state, on: app.db),
               let office = try await CourtOffices.find(code, on: app.db) else { return }
-        let (pdf, title) = document(claim, office: office, number: number, issuedOn: issuedOn, app: app)
-        let prepared = try SealedDocuments.prepare(pdf, app: app)
+        let (title, prepared) = try await app.docket.slowWork.run {
+            let (pdf, title) = document(claim, office: office, number: number, issuedOn: issuedOn, app: app)
+            return (title, try SealedDocuments.prepare(pdf, app: app))
+        }
         let now = app.docket.clock.now()
         let officeName = office.name(Language(rawValue: claim.language) ?? .en)
+        let filerEmail = try await ClaimMail.email(of: claim, on: app.db)
         do {
             try await CourtActs.act(on: claimID, by: .system, app: app, command: { _, _ in .recordSeal(sha256: prepared.sha256) }) { _, _, db in
                 let sealed = try await SealedDocuments.record(prepared, title: title, reference: number, at: now, on: db)
-                try await ClaimMail.issued(claim, number: number, on: issuedOn, office: officeName, pdfPath: sealed.path,
-                                           app: app, at: now, on: db)
+                try await ClaimMail.issued(claim, to: filerEmail, number: number, on: issuedOn, office: officeName,
+                                           pdfPath: sealed.path, app: app, at: now, on: db)
             }
         } catch let refusal as Refusal where refusal.reason == .alreadyDone {
             return   // another process sealed it first

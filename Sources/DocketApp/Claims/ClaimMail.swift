@@ -5,7 +5,13 @@ import Vapor
 
 /// Messages to a filer about a claim, in the language the claim was filed in.
 enum ClaimMail {
-    static func issued(_ claim: ClaimRecord, number: String, on issuedOn: CivilDate, office: String, pdfPath: String,
+    /// The filer's address, read before the transaction that queues the message.
+    static func email(of claim: ClaimRecord, on db: any Database) async throws -> String? {
+        try await db.sql.raw("SELECT email FROM \(ident: AccountRecord.schema) WHERE id = \(bind: claim.accountID)")
+            .first()?.decode(column: "email", as: String.self)
+    }
+
+    static func issued(_ claim: ClaimRecord, to email: String?, number: String, on issuedOn: CivilDate, office: String, pdfPath: String,
                        app: Application, at now: Date, on db: any Database) async throws {
         let language = Language(rawValue: claim.language) ?? .en
         let c = app.docket.catalogue
@@ -14,7 +20,7 @@ enum ClaimMail {
         let paragraphs = [c.text("mail.claimIssued.body", language, [number, office, day]),
                           c.text("mail.claimIssued.serve", language), link, c.text("mail.signoff", language)]
         let attachment = MailAttachment(filename: "\(number).pdf", contentType: "application/pdf", path: pdfPath)
-        try await send(claim, subject: c.text("mail.claimIssued.subject", language, [number]), paragraphs: paragraphs,
+        try await send(to: email, subject: c.text("mail.claimIssued.subject", language, [number]), paragraphs: paragraphs,
                        attachments: [attachment], at: now, on: db)
     }
 
@@ -23,14 +29,13 @@ enum ClaimMail {
         let c = app.docket.catalogue
         let paragraphs = [c.text("mail.claimRejected.body", language), reasons,
                           app.docket.settings.baseURL + "/claims/\(claim.id!.uuidString)", c.text("mail.signoff", language)]
-        try await send(claim, subject: c.text("mail.claimRejected.subject", language), paragraphs: paragraphs,
+        try await send(to: try await email(of: claim, on: db), subject: c.text("mail.claimRejected.subject", language), paragraphs: paragraphs,
                        attachments: [], at: now, on: db)
     }
 
-    private static func send(_ claim: ClaimRecord, subject: String, paragraphs: [String], attachments: [MailAttachment],
+    private static func send(to email: String?, subject: String, paragraphs: [String], attachments: [MailAttachment],
                              at now: Date, on db: any Database) async throws {
-        guard let email = try await db.sql.raw("SELECT email FROM \(ident: AccountRecord.schema) WHERE id = \(bind: claim.accountID)")
-            .first()?.decode(column: "email", as: String.self) else { return }
+        guard let email else { return }
         try await Outbox.enqueue(to: email, subject: subject, text: paragraphs.joined(separator: "\n\n"),
                                  html: Mailbox.html(paragraphs), attachments: attachments, at: now, on: db)
     }

@@ -33,6 +33,8 @@ public final class DocketServices: @unchecked Sendable {
     var templates: TemplateLibrary?
     /// How write transactions start: one at a time on SQLite.
     let writes: Writes
+    /// Threads for laying out and sealing documents, off the event loops.
+    let slowWork = SlowWork()
 
     init(settings: Settings, clock: any DocketClock, secret: [UInt8], catalogue: Catalogue,
          passwords: PasswordPolicy, seal: CourtSeal, platformSeal: CourtSeal, mailTransport: any MailTransport, rules: RuleSet) {

@@ -25,6 +25,15 @@ final class Writes: Sendable {
         defer { gate.leave() }
         return try await db.transaction(body)
     }
+
+    /// Runs `body`, writes that need no transaction (a draft saved, a session touched), when no
+    /// write transaction holds SQLite's lock, so they do not spin on it either.
+    func autocommit<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let gate else { return try await body(db) }
+        await gate.enter()
+        defer { gate.leave() }
+        return try await body(db)
+    }
 }
 
 /// A first-come, first-served lock for async code: `enter` waits (suspended, not spinning) until
@@ -76,5 +85,10 @@ extension Request {
     /// Runs `body` in a write transaction on this request's database (see `Writes`).
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await docket.writes.transaction(on: db, body)
+    }
+
+    /// Runs `body`, writes outside a transaction, in its turn (see `Writes.autocommit`).
+    func autocommit<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await docket.writes.autocommit(on: db, body)
     }
 }

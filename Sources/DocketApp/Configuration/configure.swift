@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
         app.passwords.use(.bcrypt(cost: 4))
     }
     app.docket.dummyPasswordHash = try app.password.hash(Tokens.random())
+    app.lifecycle.use(app.docket.slowWork)
 
     if let url = settings.databaseURL {
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: settings.databasePoolSize,

@@ -31,7 +31,7 @@ struct OdrDraftController: RouteCollection {
         record.open = true
         record.createdAt = req.now
         record.updatedAt = req.now
-        try await record.create(on: req.db)
+        try await req.autocommit { db in try await record.create(on: db) }
         return record
     }
 
@@ -75,8 +75,11 @@ struct OdrDraftController: RouteCollection {
 
     private func save(_ req: Request, _ record: OdrCaseRecord, _ draft: OdrDraft) async throws {
         record.draft = draft
-        try await OdrCaseRecord.query(on: req.db).filter(\.$id == record.id!).filter(\.$status == "draft")
-            .set(\.$content, to: record.content).set(\.$updatedAt, to: req.now).update()
+        let (id, content, now) = (record.id!, record.content, req.now)
+        try await req.autocommit { db in
+            try await OdrCaseRecord.query(on: db).filter(\.$id == id).filter(\.$status == "draft")
+                .set(\.$content, to: content).set(\.$updatedAt, to: now).update()
+        }
     }
 
     func addRespondent(req: Request) async throws -> Response {
@@ -103,7 +106,8 @@ struct OdrDraftController: RouteCollection {
 
     func delete(req: Request) async throws -> Response {
         let record = try await OdrAccess.draft(req)
-        try await OdrCaseRecord.query(on: req.db).filter(\.$id == record.id!).filter(\.$status == "draft").delete()
+        let id = record.id!
+        try await req.autocommit { db in try await OdrCaseRecord.query(on: db).filter(\.$id == id).filter(\.$status == "draft").delete() }
         return req.redirect(to: "/account?deleted=1")
     }
 

@@ -18,13 +18,13 @@ struct AccountSessionMiddleware: AsyncMiddleware {
                found.session.endedAt == nil {
                 let session = found.session
                 if now.timeIntervalSince(session.lastSeenAt) > request.docket.idleLimit {
-                    try await SessionLookup.end(session, reason: "idle", at: now, on: request.db)
+                    try await request.autocommit { db in try await SessionLookup.end(session, reason: "idle", at: now, on: db) }
                     request.storage[SessionExpiredKey.self] = true
                     request.logger.info("session ended after inactivity")
                     clearCookie = true
                 } else {
                     if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
-                        try await SessionLookup.touch(session, at: now, on: request.db)
+                        try await request.autocommit { db in try await SessionLookup.touch(session, at: now, on: db) }
                     }
                     request.storage[SignedInKey.self] = found
                 }
@@ -77,7 +77,8 @@ extension Request {
 
     func endSession(reason: String) async throws {
         if let session = signedIn?.session {
-            try await SessionLookup.end(session, reason: reason, at: now, on: db)
+            let now = now
+            try await autocommit { db in try await SessionLookup.end(session, reason: reason, at: now, on: db) }
         }
         storage[SignedInKey.self] = nil
         storage[SessionEndedKey.self] = true
