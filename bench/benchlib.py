@@ -46,10 +46,16 @@ class Session:
         return response.status, response.headers.get("Location"), text
 
     def get(self, path):
-        status, _, text = self.request("GET", path)
-        if status != 200:
-            raise SystemExit(f"GET {path}: {status}")
-        return text
+        """A page, following redirects as a browser would (a clerk's My account leads to the staff pages)."""
+        for _ in range(5):
+            status, location, text = self.request("GET", path)
+            if status in (301, 302, 303, 307) and location:
+                path = location
+                continue
+            if status != 200:
+                raise SystemExit(f"GET {path}: {status}")
+            return text
+        raise SystemExit(f"GET {path}: too many redirects")
 
     def post(self, path, fields):
         """Posts a form with the CSRF token; returns (status, location, body)."""
