@@ -7,7 +7,10 @@ import Vapor
 /// two connections make one of them spin on a core until the other commits. On SQLite, Docket
 /// therefore lets one write transaction in at a time, in the order they asked, and the others wait
 /// without using the processor; reads are not held up (WAL). PostgreSQL locks rows and cases
-/// itself, so there the transactions go straight through.
+/// itself, so there the transactions go straight through. A turn is not re-entrant: code inside a
+/// write is given the transaction's database and never starts another write (it would wait for
+/// the turn its caller holds; a task-local flag set around the turn is not seen inside Fluent's
+/// transaction body, so this cannot be detected here).
 final class Writes: Sendable {
     private let gate: WriterGate?
 
