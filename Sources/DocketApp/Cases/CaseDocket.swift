@@ -37,11 +37,7 @@ enum CaseDocket {
     @discardableResult
     static func append(_ events: [OdrEvent], by side: OdrSide, party: String, actor: UUID?, to caseID: UUID, at now: Date,
                        after last: DocketEntryRecord?, on db: any Database) async throws -> [DocketEntryRecord] {
-        var created: [DocketEntryRecord] = []
-        for event in events {
-            created.append(try entry(event, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now,
-                                     after: created.last ?? last))
-        }
+        let created = try chain(events, kind: .odr, role: side.rawValue, party: party, actor: actor, to: caseID, at: now, after: last)
         try await DocketRows.insert(created, on: db)
         return created
     }
@@ -50,10 +46,16 @@ enum CaseDocket {
     /// decides everything it appends first and writes it in one statement.
     static func chain(_ events: [DocketEvent], by actor: Actor, to caseID: UUID, at now: Date,
                       after last: DocketEntryRecord?) throws -> [DocketEntryRecord] {
+        try chain(events, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue, actor: actor.account,
+                  to: caseID, at: now, after: last)
+    }
+
+    private static func chain<Event: Encodable>(_ events: [Event], kind: CaseKind, role: String, party: String?, actor: UUID?,
+                                                to caseID: UUID, at now: Date, after last: DocketEntryRecord?) throws -> [DocketEntryRecord] {
         var created: [DocketEntryRecord] = []
         for event in events {
-            created.append(try entry(event, kind: .court, role: actor.role.rawValue, party: actor.party?.rawValue,
-                                     actor: actor.account, to: caseID, at: now, after: created.last ?? last))
+            created.append(try entry(event, kind: kind, role: role, party: party, actor: actor, to: caseID, at: now,
+                                     after: created.last ?? last))
         }
         return created
     }
