@@ -35,7 +35,7 @@ struct MyAccountController: RouteCollection {
     func home(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
         if account.isStaff { return req.redirect(to: "/staff") }
-        let contact = try await account.$contact.get(on: req.db)
+        let contact = try await account.currentContact(on: req.db)
         let drafts = try await drafts(req, account)
         let show = CaseListing.Show(req)
         let page = Pager.requested(req)
@@ -80,8 +80,9 @@ struct MyAccountController: RouteCollection {
     }
 
     private func drafts(_ req: Request, _ account: AccountRecord) async throws -> [DraftItem] {
-        try await ClaimRecord.query(on: req.db).filter(\.$accountID == account.id!)
-            .filter(\.$status == ClaimRecord.Status.draft.rawValue).sort(\.$updatedAt, .descending).all().map { c in
+        try await PlainRows.all(ClaimRecord.self, where: """
+            account_id = \(bind: account.id!) AND status = \(bind: ClaimRecord.Status.draft.rawValue) ORDER BY updated_at DESC
+            """, on: req.db).map { c in
                 let d = c.draft
                 let title = d.defendants.isEmpty ? req.t("claim.untitled") : req.t("claim.against", [d.defendants.map(\.name).joined(separator: ", ")])
                 return DraftItem(href: ClaimAccess.path(c), title: title, updated: DateText.long(c.updatedAt, req.language), missing: d.missing.count)
@@ -95,9 +96,9 @@ struct MyAccountController: RouteCollection {
 
     /// How many claims the account filed, counted on the filer's index.
     private func filingCount(_ req: Request, _ account: AccountRecord) async throws -> Int {
-        guard let sql = req.db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
-        return try await CaseListing.count(sql.select().from(CaseProjectionRecord.schema)
-            .where("kind", .equal, SQLBind(CaseKind.court.rawValue)).where("filer_account_id", .equal, SQLBind(account.id!)))
+        try await req.db.sql.raw("""
+            SELECT COUNT(*) AS n FROM case_projections WHERE filer_account_id = \(bind: account.id!) AND kind = \(bind: CaseKind.court.rawValue)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Each filing with its status, court file number, issue date and documents (seed 002 "Transactions").
@@ -108,8 +109,9 @@ struct MyAccountController: RouteCollection {
         let offset = Pager.offset(page: page, total: total)
         let filed = try await filingsQuery(req, account).sort(\.$submittedAt, .descending).sort(\.$id)
             .range(offset..<(offset + Pager.size)).all()
-        let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ filed.compactMap(\.id)).all()
-            .map { ($0.id!, $0) })
+        let ids = filed.compactMap(\.id)
+        let claims = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await PlainRows.all(
+            ClaimRecord.self, where: "id IN (\(binds: ids))", on: req.db).map { ($0.id!, $0) })
         let items = filed.compactMap { row -> TransactionItem? in
             guard let c = claims[row.id!] else { return nil }
             let d = c.draft
@@ -136,7 +138,7 @@ struct MyAccountController: RouteCollection {
 
     func contactShow(req: Request) async throws -> Response {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let current = try await account.$contact.get(on: req.db)?.details ?? ContactDetails()
+        let current = try await account.currentContact(on: req.db)?.details ?? ContactDetails()
         return try await contactForm(req, values: ContactForm.values(of: current), problems: [])
     }
 

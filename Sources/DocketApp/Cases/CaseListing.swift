@@ -47,33 +47,23 @@ enum CaseListing {
     static let columns = "c.id, c.stage, c.next_deadline, c.next_step, c.first_party, c.other_party, c.balance_cents"
 
     static func page(account: UUID, kind: CaseKind, show: Show, page: Int, on db: any Database) async throws -> (items: [Row], total: Int) {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
-        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
-            query.from(CaseParticipantRecord.schema).where("account_id", .equal, SQLBind(account)).where("kind", .equal, SQLBind(kind.rawValue))
-            switch show {
-            case .all: return query
-            case .open, .closed: return query.where("open", .equal, SQLBind(show == .open))
-            }
-        }
-        struct Listed: Decodable { let case_id: UUID }
-        let total = try await count(filtered(sql.select()))
+        let sql = try db.sql
+        var listed: SQLQueryString = "FROM case_participants WHERE account_id = \(bind: account) AND kind = \(bind: kind.rawValue)"
+        if show != .all { listed += " AND open = \(bind: show == .open)" }
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + listed).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard total > 0 else { return ([], 0) }
         // The page's case ids from the index alone (it holds the case id), then only those rows:
-        // a far page skips index entries, not joined rows.
-        let ids = try await filtered(sql.select().column("case_id")).orderBy("updated_at", .descending).orderBy("case_id")
-            .limit(Pager.size).offset(Pager.offset(page: page, total: total)).all(decoding: Listed.self).map(\.case_id)
-        guard !ids.isEmpty else { return ([], total) }
-        let order = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: columns), p.role, p.party FROM case_participants p JOIN case_projections c ON c.id = p.case_id
-            WHERE p.account_id = \(bind: account) AND p.case_id IN (\(binds: ids))
-            """).all().map(Row.init).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+        // a far page skips index entries, not joined rows. Participant rows of one case share its
+        // last activity, so the outer order is the inner one.
+        let joined: SQLQueryString = "SELECT \(unsafeRaw: columns), p.role, p.party FROM case_participants p "
+            + "JOIN case_projections c ON c.id = p.case_id WHERE p.account_id = \(bind: account) AND p.case_id IN (SELECT case_id "
+        let order: SQLQueryString = """
+             ORDER BY updated_at DESC, case_id LIMIT \(literal: Pager.size) OFFSET \(literal: Pager.offset(page: page, total: total)))
+            ORDER BY p.updated_at DESC, p.case_id
+            """
+        let rows = try await sql.raw(joined + listed + order).all().map(Row.init)
         // An account with two roles in one case (a respondent who also represents) is listed once.
         var seen = Set<UUID>()
         return (rows.filter { seen.insert($0.id).inserted }, total)
-    }
-
-    /// How many rows `query` (its tables and conditions) selects.
-    static func count(_ query: SQLSelectBuilder) async throws -> Int {
-        try await query.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

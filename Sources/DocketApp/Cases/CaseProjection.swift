@@ -9,7 +9,7 @@ import Vapor
 enum CaseProjection {
     /// The version of the rows this code writes. A start-up finding rows of an older version
     /// re-projects every case once (`upgrade`), so a new column is filled for old cases too.
-    static let version = 2
+    static let version = 3
 
     /// An account taking part in a case, as the projection lists it.
     struct Participant: Hashable {
@@ -50,6 +50,8 @@ enum CaseProjection {
         row.firstParty = s.filed.map { $0.plaintiffs.map(\.name).joined(separator: ", ") }
         row.otherParty = s.defendantNames.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value).joined(separator: ", ")
         row.balanceCents = nil
+        row.claimedCents = s.filed?.amount.cents
+        row.referralReasons = s.referralReasons.isEmpty ? nil : s.referralReasons.joined(separator: ",")
         row.sweepOn = nil
         row.lastSequence = lastSequence
         row.updatedAt = now
@@ -110,6 +112,8 @@ enum CaseProjection {
         row.firstParty = record.claimantName
         row.otherParty = record.draft.respondents.map(\.name).joined(separator: ", ")
         row.balanceCents = s.agreed == nil ? nil : s.balance.cents
+        row.claimedCents = nil
+        row.referralReasons = nil
         // Sealing an agreement everyone signed is due at once.
         row.sweepOn = (row.waitingOn == OdrSide.system.rawValue ? CivilDate.of(now) : s.sweepDue)?.description
         row.lastSequence = lastSequence

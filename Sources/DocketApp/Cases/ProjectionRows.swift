@@ -7,7 +7,8 @@ import SQLKit
 enum ProjectionRows {
     private static let columns = ["id", "kind", "stage", "office_code", "waiting_on", "next_deadline", "next_step", "file_number",
                                   "issued_on", "filing_year", "filer_account_id", "fee_cents", "document_sha256", "submitted_at",
-                                  "first_party", "other_party", "balance_cents", "sweep_on", "last_sequence", "updated_at"]
+                                  "first_party", "other_party", "balance_cents", "sweep_on", "last_sequence", "updated_at",
+                                  "claimed_cents", "referral_reasons"]
     /// Inserts `row`, or replaces the case's row with it, in one statement. An office or filing
     /// year `row` does not name keeps the one stored; a row with neither takes `yearFallback`.
     static func write(_ row: CaseProjectionRecord, yearFallback: Int? = nil, on db: any Database) async throws {
@@ -15,6 +16,7 @@ enum ProjectionRows {
             row.id!, row.kind, row.stage, row.officeCode, row.waitingOn, row.nextDeadline, row.nextStep, row.fileNumber,
             row.issuedOn, row.filingYear, row.filerAccountID, row.feeCents, row.documentSHA256, row.submittedAt,
             row.firstParty, row.otherParty, row.balanceCents, row.sweepOn, row.lastSequence, row.updatedAt,
+            row.claimedCents, row.referralReasons,
         ]
         try await db.sql.insert(into: CaseProjectionRecord.schema).columns(columns).values(values.map { SQLBind($0) })
             .onConflict(with: "id") { update in

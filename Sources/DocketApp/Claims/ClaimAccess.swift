@@ -7,7 +7,7 @@ import Vapor
 enum ClaimAccess {
     static func claim(_ req: Request) async throws -> ClaimRecord {
         guard let account = req.account, let id = req.parameters.get("claimID", as: UUID.self),
-              let claim = try await ClaimRecord.find(id, on: req.db), claim.accountID == account.id else {
+              let claim = try await PlainRows.find(ClaimRecord.self, id, on: req.db), claim.accountID == account.id else {
             throw Abort(.notFound)
         }
         // A draft that cannot be read is an error, never an empty draft a save would write over.

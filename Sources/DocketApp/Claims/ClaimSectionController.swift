@@ -106,7 +106,7 @@ struct ClaimSectionController: RouteCollection {
         var values = DraftForms.values(of: ClaimParty())
         // A person filing for themselves is the first plaintiff: start from their account's details.
         if side == .plaintiff, list.isEmpty, req.parameters.get("index") == nil, let account = req.account,
-           account.kind != AccountKind.representative.rawValue, let c = try await account.$contact.get(on: req.db)?.details {
+           account.kind != AccountKind.representative.rawValue, let c = try await account.currentContact(on: req.db)?.details {
             values = DraftForms.values(of: ClaimParty(contact: c, email: account.email))
         }
         var action = "\(side.plural)/new"
@@ -153,7 +153,7 @@ struct ClaimSectionController: RouteCollection {
     func representativeShow(req: Request) async throws -> Response {
         let claim = try await ClaimAccess.draft(req)
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let contact = try await account.$contact.get(on: req.db)?.details
+        let contact = try await account.currentContact(on: req.db)?.details
         return try await Self.step(req, claim, titleKey: "claim.section.representative", action: "representative",
                                    values: DraftForms.values(of: claim.draft, account: account, contact: contact), problems: [],
                                    sections: DraftForms.representative)

@@ -42,33 +42,35 @@ struct ClerkReviewController: RouteCollection {
         claim.draft.reviewReasons.map { req.t("review.\($0)") }.joined(separator: "; ")
     }
 
-    /// The claims waiting on a clerk, oldest first, from the cases' projection.
+    /// The claims waiting on a clerk, oldest first, from the cases' projection alone: parties,
+    /// amount and reasons are on it, so no claim is opened (one index range, a page at a time).
     func queue(req: Request) async throws -> Response {
-        func queued() -> QueryBuilder<CaseProjectionRecord> {
-            CaseProjectionRecord.query(on: req.db).filter(\.$waitingOn == CaseRole.clerk.rawValue).filter(\.$kind == CaseKind.court.rawValue)
-        }
+        let sql = try req.db.sql
+        let waiting: SQLQueryString = "FROM case_projections WHERE waiting_on = \(bind: CaseRole.clerk.rawValue) AND kind = \(bind: CaseKind.court.rawValue)"
         let page = Pager.requested(req)
-        let total = try await queued().count()
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + waiting).first()?.decode(column: "n", as: Int.self) ?? 0
         let offset = Pager.offset(page: page, total: total)
-        let waiting = try await queued().sort(\.$submittedAt).sort(\.$id).range(offset..<(offset + Pager.size)).all()
-        let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db).filter(\.$id ~~ waiting.compactMap(\.id)).all()
-            .map { ($0.id!, $0) })
-        let offices = Dictionary(try await CourtOffices.find(Array(Set(waiting.compactMap(\.officeCode))), on: req.db).map { ($0.code, $0.name(req.language)) },
+        let rows = try await sql.raw("""
+            SELECT id, submitted_at, office_code, first_party, other_party, claimed_cents, referral_reasons \(waiting)
+            ORDER BY submitted_at, id LIMIT \(literal: Pager.size) OFFSET \(literal: offset)
+            """).all().map(RowReader.init)
+        let codes = try rows.compactMap { try $0("office_code", as: String?.self) }
+        let offices = Dictionary(try await CourtOffices.find(Array(Set(codes)), on: req.db).map { ($0.code, $0.name(req.language)) },
                                  uniquingKeysWith: { a, _ in a })
-        let items = waiting.compactMap { row -> QueueItem? in
-            guard let c = claims[row.id!] else { return nil }
-            let d = c.draft
-            return QueueItem(href: "/staff/claims/\(c.id!.uuidString)", submitted: row.submittedAt.map { DateText.long($0, req.language) } ?? "",
-                             office: row.officeCode.flatMap { offices[$0] } ?? "",
-                             parties: (d.plaintiffs.map(\.name) + ["v."] + d.defendants.map(\.name)).joined(separator: " "),
-                             amount: req.money(d.total), reasons: reasons(req, c))
+        let items = try rows.map { r in
+            let reasons = try r("referral_reasons", as: String?.self)?.split(separator: ",").map { req.t("review.\($0)") } ?? []
+            return QueueItem(href: "/staff/claims/\(try r("id", as: UUID.self).uuidString)",
+                             submitted: try r("submitted_at", as: Date?.self).map { DateText.long($0, req.language) } ?? "",
+                             office: try r("office_code", as: String?.self).flatMap { offices[$0] } ?? "",
+                             parties: (try r("first_party", as: String?.self) ?? "") + " v. " + (try r("other_party", as: String?.self) ?? ""),
+                             amount: req.money(Money(cents: try r("claimed_cents", as: Int64?.self) ?? 0)), reasons: reasons.joined(separator: "; "))
         }
         return try await req.page("staff/claims", titleKey: "review.title", QueueBody(items: items, hasItems: !items.isEmpty,
                                                                                       pager: Pager(req, page: page, total: total, path: "/staff/claims")))
     }
 
     private func submitted(_ req: Request) async throws -> ClaimRecord {
-        guard let id = req.parameters.get("claimID", as: UUID.self), let claim = try await ClaimRecord.find(id, on: req.db),
+        guard let id = req.parameters.get("claimID", as: UUID.self), let claim = try await PlainRows.find(ClaimRecord.self, id, on: req.db),
               !claim.isDraft else { throw Abort(.notFound) }
         return claim
     }

@@ -78,7 +78,7 @@ struct PreparedClaimController: RouteCollection {
         draft.documentsDone = true
         draft.filingForClient = account.kind == AccountKind.representative.rawValue
         if account.kind == AccountKind.representative.rawValue {
-            let contact = try await account.$contact.get(on: req.db)?.details
+            let contact = try await account.currentContact(on: req.db)?.details
             let v = DraftForms.values(of: draft, account: account, contact: contact)
             draft.representative = Representative(name: v["repName"] ?? "", lawSocietyNumber: v["lawSocietyNumber"] ?? "",
                                                   firm: v["firm"] ?? "", address: v["repAddress"] ?? "", phone: v["repPhone"] ?? "",

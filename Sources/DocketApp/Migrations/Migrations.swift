@@ -18,5 +18,6 @@ enum Migrations {
         CreateCaseProjections(),         // 0012
         AddOdrLookupIndexes(),           // 0013
         AddCaseListings(),               // 0014
+        AddQueueColumns(),               // 0015
     ]
 }

@@ -11,26 +11,64 @@ struct OdrViewer {
     let party: String
     /// True when a lawyer or paralegal added by the party is acting.
     var representative = false
+    /// The case as read to decide who the viewer is, when that needed it; the page reuses it.
+    var file: OdrCaseFile? = nil
+}
+
+/// A submitted case as its page shows it: the docket folded, the invitations and the
+/// representatives with their accounts' addresses. Read once a request, in three queries.
+struct OdrCaseFile {
+    struct Representative {
+        let party: String
+        let account: UUID
+        let email: String
+    }
+
+    let entries: [OdrEntry]
+    let summary: OdrSummary
+    let invitations: [OdrInvitationRecord]
+    let representatives: [Representative]
+
+    static func load(_ record: OdrCaseRecord, _ req: Request) async throws -> OdrCaseFile {
+        let id = record.id!
+        let entries = try await OdrCases.entries(id, on: req.db)
+        let summary = OdrCases.fold(entries, record, req.application)
+        // In the order of the respondents' ids (R1, R2, …), as the case names them.
+        func order(_ i: OdrInvitationRecord) -> Int { summary.party(for: i.respondentEmail).flatMap { Int($0.dropFirst()) } ?? .max }
+        let invitations = try await PlainRows.all(OdrInvitationRecord.self, where: "case_id = \(bind: id)", on: req.db)
+            .sorted { (order($0), $0.respondentEmail) < (order($1), $1.respondentEmail) }
+        let representatives = try await req.db.sql.raw("""
+            SELECT r.party, r.account_id, a.email FROM odr_representatives r JOIN accounts a ON a.id = r.account_id
+            WHERE r.case_id = \(bind: id) ORDER BY r.added_at, r.id
+            """).all().map { row in
+                let r = RowReader(row: row)
+                return Representative(party: try r("party"), account: try r("account_id"), email: try r("email"))
+            }
+        return OdrCaseFile(entries: entries, summary: summary, invitations: invitations,
+                           representatives: representatives)
+    }
 }
 
 /// Finds the case a request names for one of its parties; anyone else gets 404.
 enum OdrAccess {
     static func viewer(_ req: Request) async throws -> OdrViewer {
         guard let account = req.account, let id = req.parameters.get("caseID", as: UUID.self),
-              let record = try await OdrCaseRecord.find(id, on: req.db) else { throw Abort(.notFound) }
+              let record = try await PlainRows.find(OdrCaseRecord.self, id, on: req.db) else { throw Abort(.notFound) }
         _ = try record.readableDraft()
         let claimant = OdrParticipant.claimantID
         if record.accountID == account.id { return OdrViewer(record: record, side: .claimant, party: claimant) }
         guard !record.isDraft else { throw Abort(.notFound) }
-        let summary = OdrCases.fold(try await OdrCases.entries(id, on: req.db), record, req.application)
-        if let invitation = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id).first(),
+        let file = try await OdrCaseFile.load(record, req)
+        let summary = file.summary
+        if let invitation = file.invitations.first(where: { $0.accountID == account.id }),
            let party = summary.party(for: invitation.respondentEmail), summary.accepted.contains(party) {
-            return OdrViewer(record: record, side: .respondent, party: party)
+            return OdrViewer(record: record, side: .respondent, party: party, file: file)
         }
-        if let rep = try await OdrRepresentativeRecord.query(on: req.db).filter(\.$caseID == id).filter(\.$accountID == account.id!).first(),
-           let party = summary.party(for: rep.party) {
-            if party == claimant { return OdrViewer(record: record, side: .claimant, party: party, representative: true) }
-            if summary.accepted.contains(party) { return OdrViewer(record: record, side: .respondent, party: party, representative: true) }
+        if let rep = file.representatives.first(where: { $0.account == account.id }), let party = summary.party(for: rep.party) {
+            if party == claimant { return OdrViewer(record: record, side: .claimant, party: party, representative: true, file: file) }
+            if summary.accepted.contains(party) {
+                return OdrViewer(record: record, side: .respondent, party: party, representative: true, file: file)
+            }
         }
         throw Abort(.notFound)
     }

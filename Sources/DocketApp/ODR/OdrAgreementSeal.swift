@@ -58,7 +58,7 @@ enum OdrAgreementSeal {
     /// The postal address a party gave with their account, as they gave it.
     static func address(of account: UUID?, on db: any Database) async throws -> String {
         guard let account, let record = try await AccountRecord.find(account, on: db),
-              let contact = try await record.$contact.get(on: db) else { return "" }
+              let contact = try await record.currentContact(on: db) else { return "" }
         return contact.details.postalAddress
     }
 }

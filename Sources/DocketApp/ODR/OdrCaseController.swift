@@ -188,7 +188,7 @@ struct OdrCaseController: RouteCollection {
     static func party(name: String, email: String, account: UUID?, on db: any Database) async throws -> ClaimParty {
         let (first, last) = ClaimParty.split(fullName: name)
         var party = ClaimParty(kind: .individual, firstName: first, lastName: last, province: "ON", email: email)
-        if let account, let record = try await AccountRecord.find(account, on: db), let contact = try await record.$contact.get(on: db)?.details {
+        if let account, let record = try await AccountRecord.find(account, on: db), let contact = try await record.currentContact(on: db)?.details {
             party = ClaimParty(contact: contact, email: email)
             party.firstName = first; party.lastName = last
         }

@@ -22,8 +22,9 @@ enum OdrDashboard {
         let accountID = account.id!
         var items: [DisputeItem] = []
         if page == 1 {
-            let drafts = try await OdrCaseRecord.query(on: req.db).filter(\.$accountID == accountID).filter(\.$status == "draft")
-                .sort(\.$updatedAt, .descending).all()
+            let drafts = try await PlainRows.all(OdrCaseRecord.self, where: """
+                account_id = \(bind: accountID) AND status = 'draft' ORDER BY updated_at DESC
+                """, on: req.db)
             for record in drafts {
                 let missing = !record.draft.missing.isEmpty
                 items.append(DisputeItem(href: OdrAccess.path(record), title: title(req, record.claimantName, names(record)),

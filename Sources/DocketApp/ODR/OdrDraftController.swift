@@ -20,7 +20,7 @@ struct OdrDraftController: RouteCollection {
 
     static func newDraft(_ req: Request, _ draft: OdrDraft) async throws -> OdrCaseRecord {
         guard let account = req.account else { throw Abort(.unauthorized) }
-        let contact = try await account.$contact.get(on: req.db)
+        let contact = try await account.currentContact(on: req.db)
         let record = OdrCaseRecord()
         record.accountID = account.id!
         record.claimantEmail = account.email

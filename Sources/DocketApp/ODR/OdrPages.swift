@@ -175,20 +175,15 @@ enum OdrPages {
         return names
     }
 
-    static func representativeNames(_ record: OdrCaseRecord, names: [String: String], on db: any Database) async throws -> [String] {
-        let reps = try await OdrRepresentativeRecord.query(on: db).filter(\.$caseID == record.id!).all()
-        guard !reps.isEmpty else { return [] }
-        // Their accounts in one query, not one a representative.
-        let emails = Dictionary(try await AccountRecord.query(on: db).filter(\.$id ~~ reps.map(\.accountID)).all().map { ($0.id!, $0.email) },
-                                uniquingKeysWith: { a, _ in a })
-        return reps.compactMap { rep in emails[rep.accountID].map { $0 + " → " + (names[rep.party] ?? rep.party) } }
+    static func representativeNames(_ file: OdrCaseFile, names: [String: String]) -> [String] {
+        file.representatives.map { $0.email + " → " + (names[$0.party] ?? $0.party) }
     }
 
     static func `case`(_ req: Request, _ viewer: OdrViewer, values: [String: String], problems: [FieldProblem]) async throws -> Response {
         let record = viewer.record
-        let entries = try await OdrCases.entries(record.id!, on: req.db)
-        let s = OdrCases.fold(entries, record, req.application)
-        let invitations = try await OdrInvitationRecord.query(on: req.db).filter(\.$caseID == record.id!).all()
+        let file: OdrCaseFile
+        if let known = viewer.file { file = known } else { file = try await OdrCaseFile.load(record, req) }
+        let (entries, s, invitations) = (file.entries, file.summary, file.invitations)
         let names = partyNames(record, s, invitations)
         let base = OdrAccess.path(record)
         var evidenceIndex = 0
@@ -222,7 +217,7 @@ enum OdrPages {
             canWithdraw: s.can(side, party, .withdraw), canFileClaim: s.can(side, party, .fileClaim),
             claimForBalance: s.status == .inDefault, isClaimant: side == .claimant && !viewer.representative,
             canAddRepresentative: !viewer.representative && s.status != .closed,
-            representatives: try await representativeNames(record, names: names, on: req.db),
+            representatives: representativeNames(file, names: names),
             errors: b.errors, hasErrors: !problems.isEmpty,
             fieldErrors: Dictionary(problems.map { ($0.field, req.t($0.messageKey)) }, uniquingKeysWith: { a, _ in a }),
             values: values, base: base)

@@ -28,6 +28,10 @@ final class CaseProjectionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "other_party") var otherParty: String?
     /// What is still owed under a dispute's settlement.
     @OptionalField(key: "balance_cents") var balanceCents: Int64?
+    /// The amount a claim claims, and why it was referred to a clerk (reason keys, comma-separated):
+    /// what the clerks' queue shows.
+    @OptionalField(key: "claimed_cents") var claimedCents: Int64?
+    @OptionalField(key: "referral_reasons") var referralReasons: String?
     /// The first day the sweep may have something to record for the case.
     @OptionalField(key: "sweep_on") var sweepOn: String?
     /// The sequence of the last docket entry folded into this row.

@@ -23,6 +23,9 @@ final class ClaimRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// The last content decoded, with its draft: a page reads the draft several times.
+    private var decoded: (content: String, draft: ClaimDraft)?
+
     init() {}
 
     /// A new draft of `kind` for `account`, in `language`, not yet saved.
@@ -49,7 +52,12 @@ final class ClaimRecord: Model, @unchecked Sendable {
 
     /// The draft, or an error naming the claim when its content cannot be read.
     func readableDraft() throws -> ClaimDraft {
-        do { return try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8)) } catch {
+        if let decoded, decoded.content == content { return decoded.draft }
+        do {
+            let draft = try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8))
+            decoded = (content, draft)
+            return draft
+        } catch {
             throw UnreadableDraft(id: id, underlying: "\(error)")
         }
     }

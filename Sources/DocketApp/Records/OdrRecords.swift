@@ -24,6 +24,9 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "notified_at") var notifiedAt: Date?
     @OptionalField(key: "swept_at") var sweptAt: Date?
 
+    /// The last content decoded, with its draft.
+    private var decoded: (content: String, draft: OdrDraft)?
+
     init() {}
 
     var isDraft: Bool { status == "draft" }
@@ -36,7 +39,12 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
     /// The draft, or an error naming the case when its content cannot be read (`OdrAccess` refuses
     /// such a case, so no save writes over it with an empty draft).
     func readableDraft() throws -> OdrDraft {
-        do { return try JSONDecoder().decode(OdrDraft.self, from: Data(content.utf8)) } catch {
+        if let decoded, decoded.content == content { return decoded.draft }
+        do {
+            let draft = try JSONDecoder().decode(OdrDraft.self, from: Data(content.utf8))
+            decoded = (content, draft)
+            return draft
+        } catch {
             throw UnreadableDraft(id: id, underlying: "\(error)")
         }
     }
