@@ -24,18 +24,14 @@ enum DocketRows {
             """).first()?.decode(column: "last", as: Int.self) ?? 0
     }
 
-    /// Writes `records` in one statement.
+    /// Writes `records` (a few hundred a statement).
     static func insert(_ records: [DocketEntryRecord], on db: any Database) async throws {
-        guard !records.isEmpty else { return }
-        let insert = try db.sql.insert(into: DocketEntryRecord.schema).columns(columns)
-        for r in records {
+        let rows: [[any Encodable & Sendable]] = records.map { r in
             let id = r.id ?? UUID()
             r.id = id
-            insert.values([SQLBind(id), SQLBind(r.caseID), SQLBind(r.caseKind), SQLBind(r.sequence), SQLBind(r.recordedAt),
-                           SQLBind(r.byRole), SQLBind(r.actorID), SQLBind(r.party), SQLBind(r.event), SQLBind(r.previousHash),
-                           SQLBind(r.hash)])
+            return [id, r.caseID, r.caseKind, r.sequence, r.recordedAt, r.byRole, r.actorID, r.party, r.event, r.previousHash, r.hash]
         }
-        try await insert.run()
+        try await PlainRows.insert(rows, into: DocketEntryRecord.schema, columns: columns, on: db)
         for r in records { r.$id.exists = true }
     }
 

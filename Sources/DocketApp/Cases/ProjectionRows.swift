@@ -12,13 +12,7 @@ enum ProjectionRows {
     /// Inserts `row`, or replaces the case's row with it, in one statement. An office or filing
     /// year `row` does not name keeps the one stored; a row with neither takes `yearFallback`.
     static func write(_ row: CaseProjectionRecord, yearFallback: Int? = nil, on db: any Database) async throws {
-        let values: [any Encodable & Sendable] = [
-            row.id!, row.kind, row.stage, row.officeCode, row.waitingOn, row.nextDeadline, row.nextStep, row.fileNumber,
-            row.issuedOn, row.filingYear, row.filerAccountID, row.feeCents, row.documentSHA256, row.submittedAt,
-            row.firstParty, row.otherParty, row.balanceCents, row.sweepOn, row.lastSequence, row.updatedAt,
-            row.claimedCents, row.referralReasons,
-        ]
-        try await db.sql.insert(into: CaseProjectionRecord.schema).columns(columns).values(values.map { SQLBind($0) })
+        try await db.sql.insert(into: CaseProjectionRecord.schema).columns(columns).values(values(row).map { SQLBind($0) })
             .onConflict(with: "id") { update in
                 for column in columns.dropFirst() {
                     if column == "filing_year" {
@@ -33,6 +27,18 @@ enum ProjectionRows {
             }.run()
     }
 
+    /// Rows of cases not projected before (generated ones), a few hundred a statement.
+    static func insert(_ rows: [CaseProjectionRecord], on db: any Database) async throws {
+        try await PlainRows.insert(rows.map(values), into: CaseProjectionRecord.schema, columns: columns, on: db)
+    }
+
+    private static func values(_ row: CaseProjectionRecord) -> [any Encodable & Sendable] {
+        [row.id!, row.kind, row.stage, row.officeCode, row.waitingOn, row.nextDeadline, row.nextStep, row.fileNumber,
+         row.issuedOn, row.filingYear, row.filerAccountID, row.feeCents, row.documentSHA256, row.submittedAt,
+         row.firstParty, row.otherParty, row.balanceCents, row.sweepOn, row.lastSequence, row.updatedAt,
+         row.claimedCents, row.referralReasons]
+    }
+
     /// The case's participants: each one's row id, account and role.
     static func participants(_ caseID: UUID, on db: any Database) async throws -> [(id: UUID, account: UUID, role: String)] {
         try await db.sql.raw("""
@@ -44,14 +50,9 @@ enum ProjectionRows {
     }
 
     static func insert(_ records: [CaseParticipantRecord], on db: any Database) async throws {
-        guard !records.isEmpty else { return }
-        let insert = try db.sql.insert(into: CaseParticipantRecord.schema)
-            .columns("id", "case_id", "account_id", "role", "party", "kind", "open", "updated_at")
-        for r in records {
-            insert.values([SQLBind(UUID()), SQLBind(r.caseID), SQLBind(r.accountID), SQLBind(r.role), SQLBind(r.party),
-                           SQLBind(r.kind), SQLBind(r.open), SQLBind(r.updatedAt)])
-        }
-        try await insert.run()
+        try await PlainRows.insert(records.map { [UUID(), $0.caseID, $0.accountID, $0.role, $0.party, $0.kind, $0.open, $0.updatedAt] },
+                                   into: CaseParticipantRecord.schema,
+                                   columns: ["id", "case_id", "account_id", "role", "party", "kind", "open", "updated_at"], on: db)
     }
 
     static func delete(_ ids: [UUID], on db: any Database) async throws {

@@ -6,10 +6,12 @@ import SQLKit
 /// one by one, instead of through the model's reflection and query building on every row (a
 /// `find` that way costs about a fifth). Writes still go through Fluent or plain statements.
 protocol PlainRecord: Model {
-    /// The columns `read` sets, joined for a SELECT list.
-    static var columnList: String { get }
+    /// The columns `read` sets and `values` gives, in that order.
+    static var columns: [String] { get }
     /// A stored record set from `row`.
     static func read(_ row: RowReader) throws -> Self
+    /// The record's values for `columns`, for an insert.
+    var values: [any Encodable & Sendable] { get }
 }
 
 /// One row, read column by column: `row("name")`.
@@ -29,16 +31,31 @@ enum PlainRows {
 
     /// The records matching `condition` (which may end with an ORDER BY or LIMIT).
     static func all<T: PlainRecord>(_ type: T.Type, where condition: SQLQueryString, on db: any Database) async throws -> [T] {
-        let select: SQLQueryString = "SELECT \(unsafeRaw: T.columnList) FROM \(unsafeRaw: T.schema) WHERE "
+        let select: SQLQueryString = "SELECT \(unsafeRaw: T.columns.joined(separator: ", ")) FROM \(unsafeRaw: T.schema) WHERE "
         return try await db.sql.raw(select + condition).all().map { try T.read(RowReader(row: $0)) }
     }
 
-    /// `columns` as a SELECT list.
-    static func list(_ columns: [String]) -> String { columns.joined(separator: ", ") }
+    /// Inserts `records` (with their ids set), a few hundred a statement: bound values stay well
+    /// under SQLite's and PostgreSQL's limits.
+    static func insert<T: PlainRecord>(_ records: [T], on db: any Database) async throws {
+        try await insert(records.map(\.values), into: T.schema, columns: T.columns, on: db)
+        for r in records { r._$idExists = true }
+    }
+
+    /// Inserts rows of `values` for `columns` into `table`, a few hundred rows a statement.
+    static func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String], on db: any Database) async throws {
+        let per = max(1, 8_000 / max(1, columns.count))
+        for start in stride(from: 0, to: rows.count, by: per) {
+            let insert = try db.sql.insert(into: table).columns(columns)
+            for row in rows[start..<min(rows.count, start + per)] { insert.values(row.map { SQLBind($0) }) }
+            try await insert.run()
+        }
+    }
 }
 
 extension ClaimRecord: PlainRecord {
-    static let columnList = PlainRows.list(["id", "account_id", "kind", "status", "content", "language", "created_at", "updated_at"])
+    static let columns = ["id", "account_id", "kind", "status", "content", "language", "created_at", "updated_at"]
+    var values: [any Encodable & Sendable] { [id!, accountID, kind, status, content, language, createdAt, updatedAt] }
 
     static func read(_ r: RowReader) throws -> ClaimRecord {
         let c = ClaimRecord()
@@ -50,8 +67,11 @@ extension ClaimRecord: PlainRecord {
 }
 
 extension OdrCaseRecord: PlainRecord {
-    static let columnList = PlainRows.list(["id", "account_id", "claimant_email", "claimant_name", "status", "content", "language", "open",
-                                            "created_at", "updated_at", "submitted_at", "notified_at", "swept_at"])
+    static let columns = ["id", "account_id", "claimant_email", "claimant_name", "status", "content", "language", "open",
+                          "created_at", "updated_at", "submitted_at", "notified_at", "swept_at"]
+    var values: [any Encodable & Sendable] {
+        [id!, accountID, claimantEmail, claimantName, status, content, language, open, createdAt, updatedAt, submittedAt, notifiedAt, sweptAt]
+    }
 
     static func read(_ r: RowReader) throws -> OdrCaseRecord {
         let c = OdrCaseRecord()
@@ -65,8 +85,8 @@ extension OdrCaseRecord: PlainRecord {
 }
 
 extension OdrInvitationRecord: PlainRecord {
-    static let columnList = PlainRows.list(["id", "case_id", "respondent_email", "respondent_name", "token_hash", "created_at", "used_at",
-                                            "account_id"])
+    static let columns = ["id", "case_id", "respondent_email", "respondent_name", "token_hash", "created_at", "used_at", "account_id"]
+    var values: [any Encodable & Sendable] { [id!, caseID, respondentEmail, respondentName, tokenHash, createdAt, usedAt, accountID] }
 
     static func read(_ r: RowReader) throws -> OdrInvitationRecord {
         let i = OdrInvitationRecord()
@@ -79,8 +99,11 @@ extension OdrInvitationRecord: PlainRecord {
 }
 
 extension ContactRecord: PlainRecord {
-    static let columnList = PlainRows.list(["id", "account_id", "last_name", "first_name", "firm", "address", "city", "province", "country",
-                                            "postal_code", "phone", "phone_extension", "fax", "recorded_at"])
+    static let columns = ["id", "account_id", "last_name", "first_name", "firm", "address", "city", "province", "country",
+                          "postal_code", "phone", "phone_extension", "fax", "recorded_at"]
+    var values: [any Encodable & Sendable] {
+        [id!, accountID, lastName, firstName, firm, address, city, province, country, postalCode, phone, phoneExtension, fax, recordedAt]
+    }
 
     static func read(_ r: RowReader) throws -> ContactRecord {
         let c = ContactRecord()

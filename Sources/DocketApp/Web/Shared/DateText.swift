@@ -8,10 +8,23 @@ import NIOConcurrencyHelpers
 enum DateText {
     /// A calendar date in words: "November 23, 2026", "23 novembre 2026".
     static func day(_ date: CivilDate, _ language: Language) -> String {
+        let key = Day(date: date, language: language)
+        if let known = days.withLockedValue({ $0[key] }) { return known }
         var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
         guard let instant = utcCalendar.date(from: c) else { return date.description }
-        return format(instant, language, time: false)
+        let text = format(instant, language, time: false)
+        // Pages name the same few hundred days over and over (deadlines, issue dates); the
+        // words for each are kept, up to a bound.
+        days.withLockedValue { if $0.count >= 20_000 { $0.removeAll() }; $0[key] = text }
+        return text
     }
+
+    private struct Day: Hashable {
+        let date: CivilDate
+        let language: Language
+    }
+
+    private static let days = NIOLockedValueBox<[Day: String]>([:])
 
     /// An instant as a Toronto date and time: "November 23, 2026 at 10:00 a.m.".
     static func long(_ date: Date, _ language: Language) -> String {
