@@ -59,6 +59,8 @@ import VaporTesting
                 ("issued claim", try await Self.queries(b, path), 4),
                 ("My account", try await Self.queries(b, "/account"), 8),
                 ("transactions", try await Self.queries(b, "/account/transactions"), 4),
+                // The session, the count, the page of the queue from the projection, the offices' names.
+                ("clerks' queue", try await Self.queries(try await signedInClerk(app), "/staff/claims"), 4),
             ]
             for (page, count, budget) in counts {
                 #expect(count <= budget, "\(page): \(count) queries, budget \(budget)")
