@@ -23,8 +23,7 @@ final class ClaimRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
-    /// The last content decoded, with its draft: a page reads the draft several times.
-    private var decoded: (content: String, draft: ClaimDraft)?
+    private var decoded = DecodedDraft<ClaimDraft>()
 
     init() {}
 
@@ -51,11 +50,20 @@ final class ClaimRecord: Model, @unchecked Sendable {
     }
 
     /// The draft, or an error naming the claim when its content cannot be read.
-    func readableDraft() throws -> ClaimDraft {
-        if let decoded, decoded.content == content { return decoded.draft }
+    func readableDraft() throws -> ClaimDraft { try decoded.draft(of: content, id: id) }
+}
+
+/// A record's draft as last decoded from its content: a page reads the draft several times, and
+/// it is decoded again only when the content changed.
+struct DecodedDraft<Draft: Decodable> {
+    private var last: (content: String, draft: Draft)?
+
+    /// The draft `content` holds, or an error naming the record `id` when it cannot be read.
+    mutating func draft(of content: String, id: UUID?) throws -> Draft {
+        if let last, last.content == content { return last.draft }
         do {
-            let draft = try JSONDecoder().decode(ClaimDraft.self, from: Data(content.utf8))
-            decoded = (content, draft)
+            let draft = try JSONDecoder().decode(Draft.self, from: Data(content.utf8))
+            last = (content, draft)
             return draft
         } catch {
             throw UnreadableDraft(id: id, underlying: "\(error)")

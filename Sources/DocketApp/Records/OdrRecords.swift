@@ -24,8 +24,7 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "notified_at") var notifiedAt: Date?
     @OptionalField(key: "swept_at") var sweptAt: Date?
 
-    /// The last content decoded, with its draft.
-    private var decoded: (content: String, draft: OdrDraft)?
+    private var decoded = DecodedDraft<OdrDraft>()
 
     init() {}
 
@@ -38,16 +37,7 @@ final class OdrCaseRecord: Model, @unchecked Sendable {
 
     /// The draft, or an error naming the case when its content cannot be read (`OdrAccess` refuses
     /// such a case, so no save writes over it with an empty draft).
-    func readableDraft() throws -> OdrDraft {
-        if let decoded, decoded.content == content { return decoded.draft }
-        do {
-            let draft = try JSONDecoder().decode(OdrDraft.self, from: Data(content.utf8))
-            decoded = (content, draft)
-            return draft
-        } catch {
-            throw UnreadableDraft(id: id, underlying: "\(error)")
-        }
-    }
+    func readableDraft() throws -> OdrDraft { try decoded.draft(of: content, id: id) }
 }
 
 /// An invitation to a respondent: only the SHA-256 of its single-use token is kept.
