@@ -1,5 +1,6 @@
 import DocketCore
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 @testable import DocketApp
@@ -33,5 +34,19 @@ import VaporTesting
         #expect(try claim.readableDraft().officeCode == "second")
         claim.content = "{not json"
         #expect(throws: UnreadableDraft.self) { try claim.readableDraft() }
+    }
+}
+
+/// Each SQLite connection keeps more of the database's pages than SQLite's 2 MB default.
+@Suite struct SQLitePagesTests {
+    @Test func everySQLiteConnectionKeepsTheLargerCache() async throws {
+        try await withDocket { app, _ in
+            guard (app.db as? any SQLDatabase)?.dialect.name == "sqlite" else { return }
+            for loop in app.eventLoopGroup.makeIterator() {
+                let sql = try #require(app.databases.database(.sqlite, logger: app.logger, on: loop) as? any SQLDatabase)
+                let size = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self)
+                #expect(size == -SQLitePages.cacheKiB)
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
         }
         try await CourtOffices.seedIfEmpty(app, csvPath: settings.resourcesPath + "Resources/data/ontario-court-offices.csv")
     }
+    if settings.databaseURL == nil { try await SQLitePages.keepMore(app) }
 
     app.directory = DirectoryConfiguration(workingDirectory: settings.resourcesPath)
     app.views.use(.leaf)
