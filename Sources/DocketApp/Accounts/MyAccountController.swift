@@ -96,9 +96,9 @@ struct MyAccountController: RouteCollection {
 
     /// How many claims the account filed, counted on the filer's index.
     private func filingCount(_ req: Request, _ account: AccountRecord) async throws -> Int {
-        try await req.db.sql.raw("""
-            SELECT COUNT(*) AS n FROM case_projections WHERE filer_account_id = \(bind: account.id!) AND kind = \(bind: CaseKind.court.rawValue)
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        try await PlainRows.count("""
+            FROM case_projections WHERE filer_account_id = \(bind: account.id!) AND kind = \(bind: CaseKind.court.rawValue)
+            """, on: req.db)
     }
 
     /// Each filing with its status, court file number, issue date and documents (seed 002 "Transactions").

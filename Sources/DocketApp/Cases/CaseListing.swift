@@ -50,7 +50,7 @@ enum CaseListing {
         let sql = try db.sql
         var listed: SQLQueryString = "FROM case_participants WHERE account_id = \(bind: account) AND kind = \(bind: kind.rawValue)"
         if show != .all { listed += " AND open = \(bind: show == .open)" }
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + listed).first()?.decode(column: "n", as: Int.self) ?? 0
+        let total = try await PlainRows.count(listed, on: db)
         guard total > 0 else { return ([], 0) }
         // The page's case ids from the index alone (it holds the case id), then only those rows:
         // a far page skips index entries, not joined rows. Participant rows of one case share its

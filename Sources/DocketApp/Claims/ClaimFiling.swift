@@ -84,10 +84,10 @@ enum ClaimFiling {
     /// Claims `account` has already filed at `office` in `year` (O. Reg. 332/16, s. 1(1)), from
     /// the cases' projection.
     static func priorClaims(of account: UUID, office: String, year: Int, on db: any Database) async throws -> Int {
-        try await db.sql.raw("""
-            SELECT COUNT(*) AS n FROM \(ident: CaseProjectionRecord.schema)
+        try await PlainRows.count("""
+            FROM \(ident: CaseProjectionRecord.schema)
             WHERE filer_account_id = \(bind: account) AND office_code = \(bind: office) AND filing_year = \(bind: year)
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+            """, on: db)
     }
 
     /// A clerk issues a claim waiting for one: the file number is taken under the case's lock.

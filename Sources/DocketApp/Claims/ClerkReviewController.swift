@@ -38,8 +38,9 @@ struct ClerkReviewController: RouteCollection {
         let rejectReasons: String
     }
 
-    private func reasons(_ req: Request, _ claim: ClaimRecord) -> String {
-        claim.draft.reviewReasons.map { req.t("review.\($0)") }.joined(separator: "; ")
+    /// Why claims were referred, in the reader's language, from the reasons' keys.
+    private func reasons(_ req: Request, _ keys: [some StringProtocol]) -> String {
+        keys.map { req.t("review.\($0)") }.joined(separator: "; ")
     }
 
     /// The claims waiting on a clerk, oldest first, from the cases' projection alone: parties,
@@ -48,7 +49,7 @@ struct ClerkReviewController: RouteCollection {
         let sql = try req.db.sql
         let waiting: SQLQueryString = "FROM case_projections WHERE waiting_on = \(bind: CaseRole.clerk.rawValue) AND kind = \(bind: CaseKind.court.rawValue)"
         let page = Pager.requested(req)
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + waiting).first()?.decode(column: "n", as: Int.self) ?? 0
+        let total = try await PlainRows.count(waiting, on: req.db)
         let offset = Pager.offset(page: page, total: total)
         let rows = try await sql.raw("""
             SELECT id, submitted_at, office_code, first_party, other_party, claimed_cents, referral_reasons \(waiting)
@@ -58,12 +59,12 @@ struct ClerkReviewController: RouteCollection {
         let offices = Dictionary(try await CourtOffices.find(Array(Set(codes)), on: req.db).map { ($0.code, $0.name(req.language)) },
                                  uniquingKeysWith: { a, _ in a })
         let items = try rows.map { r in
-            let reasons = try r("referral_reasons", as: String?.self)?.split(separator: ",").map { req.t("review.\($0)") } ?? []
+            let keys = try r("referral_reasons", as: String?.self)?.split(separator: ",") ?? []
             return QueueItem(href: "/staff/claims/\(try r("id", as: UUID.self).uuidString)",
                              submitted: try r("submitted_at", as: Date?.self).map { DateText.long($0, req.language) } ?? "",
                              office: try r("office_code", as: String?.self).flatMap { offices[$0] } ?? "",
                              parties: (try r("first_party", as: String?.self) ?? "") + " v. " + (try r("other_party", as: String?.self) ?? ""),
-                             amount: req.money(Money(cents: try r("claimed_cents", as: Int64?.self) ?? 0)), reasons: reasons.joined(separator: "; "))
+                             amount: req.money(Money(cents: try r("claimed_cents", as: Int64?.self) ?? 0)), reasons: reasons(req, keys))
         }
         return try await req.page("staff/claims", titleKey: "review.title", QueueBody(items: items, hasItems: !items.isEmpty,
                                                                                       pager: Pager(req, page: page, total: total, path: "/staff/claims")))
@@ -77,7 +78,7 @@ struct ClerkReviewController: RouteCollection {
 
     private func render(_ req: Request, _ claim: ClaimRecord, error: String? = nil, rejectReasons: String = "") async throws -> Response {
         let office = try await CaseProjectionRecord.find(claim.id!, on: req.db)?.officeCode ?? ""
-        let body = ReviewBody(groups: ClaimAnswers.groups(req, claim, claim.draft, office: office, editable: false), reasons: reasons(req, claim),
+        let body = ReviewBody(groups: ClaimAnswers.groups(req, claim, claim.draft, office: office, editable: false), reasons: reasons(req, claim.draft.reviewReasons),
                               issueAction: "/staff/claims/\(claim.id!.uuidString)/issue",
                               rejectAction: "/staff/claims/\(claim.id!.uuidString)/reject", error: error, rejectReasons: rejectReasons)
         return try await req.page("staff/claim", titleKey: "review.claim.title", body, status: error == nil ? .ok : .unprocessableEntity)

@@ -35,6 +35,11 @@ enum PlainRows {
         return try await db.sql.raw(select + condition).all().map { try T.read(RowReader(row: $0)) }
     }
 
+    /// How many rows `from` selects: a FROM clause with its conditions.
+    static func count(_ from: SQLQueryString, on db: any Database) async throws -> Int {
+        try await db.sql.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// Inserts `records` (with their ids set), a few hundred a statement: bound values stay well
     /// under SQLite's and PostgreSQL's limits.
     static func insert<T: PlainRecord>(_ records: [T], on db: any Database) async throws {
