@@ -12,7 +12,7 @@ enum SessionLookup {
                                          "contact_id", "created_at"].map { "a.\($0) AS a_\($0)" }.joined(separator: ", ")
 
     static func find(tokenHash: String, on db: any Database) async throws -> SignedIn? {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try db.sql
         guard let row = try await sql.raw("""
             SELECT s.id, s.account_id, s.created_at, s.last_seen_at, s.ended_at, s.end_reason, \(unsafeRaw: accountColumns)
             FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = \(bind: tokenHash)
@@ -48,7 +48,7 @@ enum SessionLookup {
 
     /// Records that the session was used at `now`.
     static func touch(_ session: AccountSessionRecord, at now: Date, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try db.sql
         try await sql.update(AccountSessionRecord.schema).set("last_seen_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(session.id!)).run()
         session.lastSeenAt = now
@@ -56,7 +56,7 @@ enum SessionLookup {
 
     /// Ends the session at `now` for `reason` (`idle`, `signed-out`, …).
     static func end(_ session: AccountSessionRecord, reason: String, at now: Date, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try db.sql
         try await sql.update(AccountSessionRecord.schema).set("ended_at", to: SQLBind(now)).set("end_reason", to: SQLBind(reason))
             .where("id", .equal, SQLBind(session.id!)).run()
         session.endedAt = now

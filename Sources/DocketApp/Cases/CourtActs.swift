@@ -60,7 +60,7 @@ enum CourtActs {
     /// lock on the case id; on SQLite a write, which takes the database's write lock (unless the
     /// transaction has written already, and so holds it).
     static func lock(_ caseID: UUID, writing: Bool = false, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try db.sql
         if sql.dialect.name == "postgresql" {
             let key = withUnsafeBytes(of: caseID.uuid) { $0.loadUnaligned(as: Int64.self) }
             try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()

@@ -20,7 +20,7 @@ enum DocketChains {
 
     /// Reads the cases one at a time, so memory stays flat however large the database.
     static func verify(on db: any Database) async throws -> Report {
-        guard let sql = db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try db.sql
         struct Row: Decodable { let case_id: UUID }
         let cases = try await sql.raw("SELECT DISTINCT case_id FROM \(ident: DocketEntryRecord.schema) ORDER BY case_id")
             .all(decoding: Row.self)

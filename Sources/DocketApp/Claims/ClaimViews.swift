@@ -134,6 +134,4 @@ extension Request {
         if f.code.hasPrefix("limitation."), let check = report.limitation { args = [day(check.lastDay)] }
         return t(f.messageKey, args)
     }
-
-    func t(_ key: String, _ arguments: [String]) -> String { docket.catalogue.text(key, language, arguments) }
 }

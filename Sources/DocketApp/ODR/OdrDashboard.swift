@@ -51,7 +51,7 @@ enum OdrDashboard {
     /// closed. One that was answered from another account, or for a case the account takes part
     /// in, is not shown.
     private static func invitations(_ req: Request, _ account: AccountRecord) async throws -> [DisputeItem] {
-        guard let sql = req.db as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+        let sql = try req.db.sql
         // One query: the invitations' cases, not those the account takes part in.
         let rows = try await sql.raw("""
             SELECT \(unsafeRaw: CaseListing.columns) FROM case_projections c

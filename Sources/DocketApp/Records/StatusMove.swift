@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import FluentSQLiteDriver
 import SQLKit
 
 enum StatusMove {
@@ -7,8 +8,7 @@ enum StatusMove {
     /// was not in `from` (someone else moved it first). Being a write, it also takes SQLite's
     /// write lock and the PostgreSQL row lock for the rest of the transaction.
     static func move(_ table: String, id: UUID, from: String, to: String, on db: any Database) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { throw DatabaseNotSQL() }
-        let rows = try await sql.raw("""
+        let rows = try await db.sql.raw("""
             UPDATE \(ident: table) SET status = \(bind: to) WHERE id = \(bind: id) AND status = \(bind: from) RETURNING id
             """).all()
         return !rows.isEmpty
@@ -18,10 +18,11 @@ enum StatusMove {
 }
 
 extension Database {
-    /// This database as SQL: both of Docket's databases are.
+    /// This database as SQL: both of Docket's databases are (SQLite's read through `LiteSQL`).
     var sql: any SQLDatabase {
         get throws {
             guard let sql = self as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
+            if let lite = self as? any SQLiteDatabase { return LiteSQL(base: sql, lite: lite) }
             return sql
         }
     }

@@ -9,9 +9,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 }
 
 /// The English and French string catalogues (`Resources/Localization/<lang>.json`): flat objects of
-/// key → text. `{0}`, `{1}` … in a text are filled from arguments.
+/// key → text. `{0}`, `{1}` … in a text are filled from arguments. Each text is split into its
+/// words and places once, at load, so a page's texts are filled without searching them again.
 public struct Catalogue: Sendable {
     public let strings: [Language: [String: String]]
+    private let english: [String: CatalogueText]
+    private let french: [String: CatalogueText]
 
     public init(directory: String) throws {
         var loaded: [Language: [String: String]] = [:]
@@ -23,40 +26,74 @@ public struct Catalogue: Sendable {
             loaded[language] = try JSONDecoder().decode([String: String].self, from: data)
         }
         strings = loaded
+        english = loaded[.en, default: [:]].mapValues(CatalogueText.init)
+        french = loaded[.fr, default: [:]].mapValues(CatalogueText.init)
     }
+
+    private func table(_ language: Language) -> [String: CatalogueText] { language == .en ? english : french }
 
     /// The text for `key`, or the key itself in brackets so a missing entry is visible (and a test
     /// fails on it) rather than silent.
     public func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        guard let text = strings[language]?[key] else { return "[\(key)]" }
-        return arguments.isEmpty ? text : Self.fill(text, arguments)
+        guard let text = table(language)[key] else { return "[\(key)]" }
+        return text.filled(arguments)
     }
 
     /// `text` with each `{n}` replaced by `arguments[n]`; a `{n}` with no argument stays as it is.
-    static func fill(_ text: String, _ arguments: [String]) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), arguments.indices.contains(n) {
-                out += arguments[n]
-                rest = after[after.index(after: close)...]
-            } else {
-                out += "{"
-                rest = after
-            }
-        }
-        return out + rest
-    }
+    static func fill(_ text: String, _ arguments: [String]) -> String { CatalogueText(text).filled(arguments) }
 
-    public func has(_ key: String, _ language: Language) -> Bool { strings[language]?[key] != nil }
+    public func has(_ key: String, _ language: Language) -> Bool { table(language)[key] != nil }
 
     /// The text of `key` for `count`: `key.one` when there is one (in French, zero or one) and the
     /// catalogue has that form, else `key`.
     public func text(_ key: String, _ language: Language, count: Int, _ arguments: [String] = []) -> String {
         let singular = language == .fr ? count <= 1 : count == 1
         return text(singular && has(key + ".one", language) ? key + ".one" : key, language, arguments)
+    }
+}
+
+/// One catalogue text, split into words and `{n}` places.
+struct CatalogueText: Sendable {
+    enum Piece: Sendable {
+        case words(String)
+        case place(Int, written: String)
+    }
+    let whole: String
+    let pieces: [Piece]
+
+    init(_ text: String) {
+        whole = text
+        var pieces: [Piece] = []
+        var words = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            words += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), n >= 0 {
+                if !words.isEmpty { pieces.append(.words(words)); words = "" }
+                pieces.append(.place(n, written: String(rest[open...close])))
+                rest = after[after.index(after: close)...]
+            } else {
+                words += "{"
+                rest = after
+            }
+        }
+        words += rest
+        if !words.isEmpty { pieces.append(.words(words)) }
+        self.pieces = pieces
+    }
+
+    func filled(_ arguments: [String]) -> String {
+        if arguments.isEmpty { return whole }
+        var out = ""
+        out.reserveCapacity(whole.utf8.count + arguments.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces {
+            switch piece {
+            case .words(let words): out += words
+            case .place(let n, let written): out += n < arguments.count ? arguments[n] : written
+            }
+        }
+        return out
     }
 }
 
@@ -67,18 +104,27 @@ enum CatalogueError: Error, CustomStringConvertible {
     }
 }
 
-struct LanguageKey: StorageKey { typealias Value = Language }
+/// The request's language with the catalogue its texts come from: one look-up for each text.
+struct PageTexts {
+    let language: Language
+    let catalogue: Catalogue
+}
+
+struct LanguageKey: StorageKey { typealias Value = PageTexts }
 
 extension Request {
     /// The language of this response: `?lang=` if given, else the remembered choice, else the
     /// browser's preference, else English.
     var language: Language {
-        get { storage[LanguageKey.self] ?? .en }
-        set { storage[LanguageKey.self] = newValue }
+        get { storage[LanguageKey.self]?.language ?? .en }
+        set { storage[LanguageKey.self] = PageTexts(language: newValue, catalogue: docket.catalogue) }
     }
 
-    func t(_ key: String, _ arguments: String...) -> String {
-        docket.catalogue.text(key, language, arguments)
+    func t(_ key: String, _ arguments: String...) -> String { t(key, arguments) }
+
+    func t(_ key: String, _ arguments: [String]) -> String {
+        let texts = storage[LanguageKey.self] ?? PageTexts(language: .en, catalogue: docket.catalogue)
+        return texts.catalogue.text(key, texts.language, arguments)
     }
 }
 
