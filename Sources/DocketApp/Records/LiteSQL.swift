@@ -2,11 +2,11 @@ import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
-/// Docket's SQLite database as SQL, read more cheaply than through SQLKit's adapter: a statement's
-/// rows are collected on the database thread and handed back once (the adapter hands each row to
-/// the event loop as a task of its own), and the common column types are read from SQLite's
-/// values directly (the adapter looks up a conversion protocol at run time for every value).
-/// Statements, binds and transactions are those of the database it wraps.
+/// Docket's SQLite database as SQL, read more cheaply than through SQLKit's adapter: the common
+/// column types are read from SQLite's values directly (the adapter looks up a conversion protocol
+/// at run time for every value). Statements, binds and transactions are those of the database it
+/// wraps. (Collecting a statement's rows through the connection's async call was tried: starting
+/// a task for each statement cost more than it saved.)
 struct LiteSQL: SQLDatabase {
     let base: any SQLDatabase
     let lite: any SQLiteDatabase
