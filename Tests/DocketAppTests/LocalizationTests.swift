@@ -8,11 +8,11 @@ import VaporTesting
     let catalogue = try! Catalogue(directory: packageRoot + "/Resources/Localization")
 
     @Test func bothCataloguesHaveTheSameKeys() {
-        let en = Set(catalogue.strings[.en]!.keys), fr = Set(catalogue.strings[.fr]!.keys)
+        let en = Set(catalogue.strings(.en).keys), fr = Set(catalogue.strings(.fr).keys)
         #expect(en.subtracting(fr).isEmpty, "missing in fr: \(en.subtracting(fr).sorted())")
         #expect(fr.subtracting(en).isEmpty, "missing in en: \(fr.subtracting(en).sorted())")
-        #expect(catalogue.strings[.en]!.values.allSatisfy { !$0.isEmpty })
-        #expect(catalogue.strings[.fr]!.values.allSatisfy { !$0.isEmpty })
+        #expect(catalogue.strings(.en).values.allSatisfy { !$0.isEmpty })
+        #expect(catalogue.strings(.fr).values.allSatisfy { !$0.isEmpty })
     }
 
     /// Every `#t("…")` in a template names a key that exists in both languages.

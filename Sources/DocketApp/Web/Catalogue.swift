@@ -12,7 +12,6 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 /// key → text. `{0}`, `{1}` … in a text are filled from arguments. Each text is split into its
 /// words and places once, at load, so a page's texts are filled without searching them again.
 public struct Catalogue: Sendable {
-    public let strings: [Language: [String: String]]
     private let english: [String: CatalogueText]
     private let french: [String: CatalogueText]
 
@@ -25,12 +24,14 @@ public struct Catalogue: Sendable {
             }
             loaded[language] = try JSONDecoder().decode([String: String].self, from: data)
         }
-        strings = loaded
         english = loaded[.en, default: [:]].mapValues(CatalogueText.init)
         french = loaded[.fr, default: [:]].mapValues(CatalogueText.init)
     }
 
     private func table(_ language: Language) -> [String: CatalogueText] { language == .en ? english : french }
+
+    /// Every text of `language` as written in the catalogue, by key.
+    public func strings(_ language: Language) -> [String: String] { table(language).mapValues(\.whole) }
 
     /// The text for `key`, or the key itself in brackets so a missing entry is visible (and a test
     /// fails on it) rather than silent.
