@@ -10,6 +10,8 @@ import SQLKit
 struct LiteSQL: SQLDatabase {
     let base: any SQLDatabase
     let lite: any SQLiteDatabase
+    /// Where reads outside a transaction run (nil inside one).
+    let readers: SQLiteReaders?
 
     var logger: Logger { base.logger }
     var eventLoop: any EventLoop { base.eventLoop }
@@ -28,6 +30,9 @@ struct LiteSQL: SQLDatabase {
         }
         let encoder = SQLiteDataEncoder()
         let binds = try rawBinds.map { try encoder.encode($0) }
+        if let readers, SQLiteReaders.onlyReads(sql) {
+            return try readers.read(sql, binds) { onRow($0) }
+        }
         try await lite.query(sql, binds, logger: logger) { onRow(LiteRow(row: $0)) }.get()
     }
 
@@ -38,15 +43,27 @@ struct LiteSQL: SQLDatabase {
 
 /// One SQLite row; text, numbers, truth values, ids and times are read without a decoder.
 struct LiteRow: SQLRow {
-    let row: SQLiteRow
+    private let columns: LiteColumns?
+    private let values: [SQLiteData]
+    private let row: SQLiteRow?
     private static let decoder = SQLiteDataDecoder()
 
-    var allColumns: [String] { row.columns.map(\.name) }
-    func contains(column: String) -> Bool { row.column(column) != nil }
-    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
+    /// A row read through the driver.
+    init(row: SQLiteRow) { (self.row, self.columns, self.values) = (row, nil, []) }
+    /// A row read by `SQLiteReader`.
+    init(columns: LiteColumns, values: [SQLiteData]) { (self.row, self.columns, self.values) = (nil, columns, values) }
+
+    private func column(_ name: String) -> SQLiteData? {
+        if let row { return row.column(name) }
+        return columns?.offsets[name].map { values[$0] }
+    }
+
+    var allColumns: [String] { row?.columns.map(\.name) ?? columns?.names ?? [] }
+    func contains(column: String) -> Bool { self.column(column) != nil }
+    func decodeNil(column: String) throws -> Bool { (self.column(column) ?? .null) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let data = row.column(column) else { throw LiteColumnMissing(column: column) }
+        guard let data = self.column(column) else { throw LiteColumnMissing(column: column) }
         if let value: D = Self.direct(data) { return value }
         return try Self.decoder.decode(D.self, from: data)
     }

@@ -22,7 +22,9 @@ extension Database {
     var sql: any SQLDatabase {
         get throws {
             guard let sql = self as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
-            if let lite = self as? any SQLiteDatabase { return LiteSQL(base: sql, lite: lite) }
+            if let lite = self as? any SQLiteDatabase {
+                return LiteSQL(base: sql, lite: lite, readers: inTransaction ? nil : SQLiteReaders.of(self))
+            }
             return sql
         }
     }
