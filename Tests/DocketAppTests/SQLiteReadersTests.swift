@@ -58,9 +58,11 @@ import Vapor
         try await withDocket { app, _ in
             guard let readers = try readers(app) else { return }
             #expect(throws: SQLiteReadFailed.self) { try readers.read("SELECT nothing FROM nowhere", []) { _ in } }
-            // More values than places: refused when bound, after the statement was kept.
-            #expect(throws: SQLiteReadFailed.self) {
-                try readers.read("SELECT ?1 + ?2 AS n", [.integer(1), .integer(2), .integer(3)]) { _ in }
+            // More or fewer values than places: refused, after the statement was kept.
+            for values in [[1, 2, 3], [1]] as [[Int]] {
+                #expect(throws: SQLiteReadFailed.self) {
+                    try readers.read("SELECT ?1 + ?2 AS n", values.map { .integer($0) }) { _ in }
+                }
             }
             var sums: [Int] = []
             try readers.read("SELECT ?1 + ?2 AS n", [.integer(1), .integer(2)]) { sums.append(try $0.decode(column: "n", as: Int.self)) }

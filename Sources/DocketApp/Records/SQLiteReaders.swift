@@ -85,10 +85,14 @@ final class SQLiteReader {
 
     func read(_ sql: String, _ binds: [SQLiteData], _ onRow: (LiteRow) throws -> Void) throws {
         let statement = try statements[sql] ?? prepare(sql)
+        // Every place is bound anew each time, so the values are not cleared after: clearing
+        // makes SQLite prepare again a statement whose plan looked at a value (`LIMIT ?`).
         defer {
             sqlite_nio_sqlite3_reset(statement.handle)
-            sqlite_nio_sqlite3_clear_bindings(statement.handle)
             if statements[sql] == nil { sqlite_nio_sqlite3_finalize(statement.handle) }
+        }
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement.handle) == binds.count else {
+            throw SQLiteReadFailed(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement.handle)) places")
         }
         for (offset, value) in binds.enumerated() {
             let rc = bind(value, at: Int32(offset + 1), in: statement.handle)
