@@ -1,5 +1,6 @@
 import DocketCore
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -56,6 +57,11 @@ struct Population {
         }
         try await generator.saveCounters(on: app.db)
         made.cases = total
+        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            // The fill's write-ahead log goes into the file now, not at the next start (after a
+            // million cases it was 110 MB, and that start peaked at 575 MB against 88 MB later).
+            try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        }
         return made
     }
 
