@@ -12,7 +12,7 @@ import Vapor
     /// The app's readers, or nil on PostgreSQL (nothing to test there).
     private func readers(_ app: Application) throws -> SQLiteReaders? {
         guard (app.db as? any SQLDatabase)?.dialect.name == "sqlite" else { return nil }
-        return try #require(SQLiteReaders.of(app.db))
+        return try #require(SQLiteFile.of(app.db)?.readers)
     }
 
     private func hits(_ key: String, on db: any Database) async throws -> Int? {
@@ -46,7 +46,7 @@ import Vapor
     @Test func aReaderCannotWrite() async throws {
         try await withDocket { app, _ in
             guard let readers = try readers(app) else { return }
-            #expect(throws: SQLiteReadFailed.self) {
+            #expect(throws: SQLiteFailure.self) {
                 try readers.read("DELETE FROM court_offices", []) { _ in }
             }
             let left = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM court_offices").first()?.decode(column: "n", as: Int.self)
@@ -57,10 +57,10 @@ import Vapor
     @Test func aFailedStatementLeavesTheReaderUsable() async throws {
         try await withDocket { app, _ in
             guard let readers = try readers(app) else { return }
-            #expect(throws: SQLiteReadFailed.self) { try readers.read("SELECT nothing FROM nowhere", []) { _ in } }
+            #expect(throws: SQLiteFailure.self) { try readers.read("SELECT nothing FROM nowhere", []) { _ in } }
             // More or fewer values than places: refused, after the statement was kept.
             for values in [[1, 2, 3], [1]] as [[Int]] {
-                #expect(throws: SQLiteReadFailed.self) {
+                #expect(throws: SQLiteFailure.self) {
                     try readers.read("SELECT ?1 + ?2 AS n", values.map { .integer($0) }) { _ in }
                 }
             }

@@ -6,8 +6,9 @@ import Vapor
 /// driver's busy handler retries a refused lock at once, without sleeping, so two transactions on
 /// two connections make one of them spin on a core until the other commits. On SQLite, Docket
 /// therefore lets one write transaction in at a time, in the order they asked, and the others wait
-/// without using the processor; reads are not held up (WAL). PostgreSQL locks rows and cases
-/// itself, so there the transactions go straight through. A turn is not re-entrant: code inside a
+/// without using the processor; reads are not held up (WAL). The transaction then runs on
+/// Docket's own writer connection (`SQLiteWriter`), its statements where its code runs.
+/// PostgreSQL locks rows and cases itself, so there the transactions go straight through. A turn is not re-entrant: code inside a
 /// write is given the transaction's database and never starts another write (it would wait for
 /// the turn its caller holds; a task-local flag set around the turn is not seen inside Fluent's
 /// transaction body, so this cannot be detected here).
@@ -26,6 +27,7 @@ final class Writes: Sendable {
         guard let gate else { return try await db.transaction(body) }
         await gate.enter()
         defer { gate.leave() }
+        if !db.inTransaction, let file = SQLiteFile.of(db) { return try await file.writer.transaction(on: db, body) }
         return try await db.transaction(body)
     }
 

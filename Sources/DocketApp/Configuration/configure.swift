@@ -34,7 +34,7 @@ public func configure(_ app: Application, settings: Settings, clock: any DocketC
     } else {
         let path = (settings.dataDirectory as NSString).appendingPathComponent("docket.sqlite")
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
-        app.databases.middleware.use(SQLiteReaders.Attachment(readers: SQLiteReaders(path: path)), on: .sqlite)
+        app.databases.middleware.use(SQLiteFile(path: path), on: .sqlite)
     }
     app.migrations.add(Migrations.all)
     if migrate {

@@ -50,7 +50,7 @@ struct LiteRow: SQLRow {
 
     /// A row read through the driver.
     init(row: SQLiteRow) { (self.row, self.columns, self.values) = (row, nil, []) }
-    /// A row read by `SQLiteReader`.
+    /// A row read by a `LiteConnection`.
     init(columns: LiteColumns, values: [SQLiteData]) { (self.row, self.columns, self.values) = (nil, columns, values) }
 
     private func column(_ name: String) -> SQLiteData? {

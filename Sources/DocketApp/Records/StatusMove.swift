@@ -23,7 +23,7 @@ extension Database {
         get throws {
             guard let sql = self as? any SQLDatabase else { throw StatusMove.DatabaseNotSQL() }
             if let lite = self as? any SQLiteDatabase {
-                return LiteSQL(base: sql, lite: lite, readers: inTransaction ? nil : SQLiteReaders.of(self))
+                return LiteSQL(base: sql, lite: lite, readers: inTransaction ? nil : SQLiteFile.of(self)?.readers)
             }
             return sql
         }
