@@ -36,6 +36,18 @@ import VaporTesting
         }
     }
 
+    @Test func officeNamesAreReadByCodeInEitherLanguage() async throws {
+        try await withDocket { app, _ in
+            let records = try await CourtOffices.open(on: app.db).prefix(3)
+            let codes = Set(records.map(\.code) + ["no-such-office"])
+            for language in [Language.en, .fr] {
+                let names = try await CourtOffices.names(codes, language, on: app.db)
+                #expect(names == Dictionary(uniqueKeysWithValues: records.map { ($0.code, $0.name(language)) }))
+            }
+            #expect(try await CourtOffices.names([], .en, on: app.db).isEmpty)
+        }
+    }
+
     @Test func thePublicListShowsOpenOfficesInBothLanguages() async throws {
         try await withDocket { app, _ in
             let en = try await Browser(app).get("/court-offices")

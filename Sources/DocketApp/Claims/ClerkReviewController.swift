@@ -56,8 +56,7 @@ struct ClerkReviewController: RouteCollection {
             ORDER BY submitted_at, id LIMIT \(literal: Pager.size) OFFSET \(literal: offset)
             """).all().map(RowReader.init)
         let codes = try rows.compactMap { try $0("office_code", as: String?.self) }
-        let offices = Dictionary(try await CourtOffices.find(Array(Set(codes)), on: req.db).map { ($0.code, $0.name(req.language)) },
-                                 uniquingKeysWith: { a, _ in a })
+        let offices = try await CourtOffices.names(Set(codes), req.language, on: req.db)
         let items = try rows.map { r in
             let keys = try r("referral_reasons", as: String?.self)?.split(separator: ",") ?? []
             return QueueItem(href: "/staff/claims/\(try r("id", as: UUID.self).uuidString)",

@@ -43,6 +43,20 @@ enum CourtOffices {
         codes.isEmpty ? [] : try await read("WHERE code IN \(SQLBind.group(codes))", on: db)
     }
 
+    /// The names of the offices with these codes, in `language`, by code (a list's office
+    /// column: no record made).
+    static func names(_ codes: Set<String>, _ language: Language, on db: any Database) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        let column = language == .fr ? "name_fr" : "name"
+        var names: [String: String] = [:]
+        for row in try await db.sql.raw("""
+            SELECT code, \(ident: column) AS name FROM \(ident: CourtOfficeRecord.schema) WHERE code IN \(SQLBind.group(Array(codes)))
+            """).all() {
+            names[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+
     /// Offices are read on every filing and office page: plain SQL, set column by column.
     private static func read(_ condition: SQLQueryString, on db: any Database) async throws -> [CourtOfficeRecord] {
         try await db.sql.raw("""

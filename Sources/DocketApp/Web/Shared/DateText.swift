@@ -28,8 +28,22 @@ enum DateText {
 
     /// An instant as a Toronto date and time: "November 23, 2026 at 10:00 a.m.".
     static func long(_ date: Date, _ language: Language) -> String {
-        format(date, language, time: true)
+        // The words name the minute, so every instant of a minute has the same; lists show the
+        // same instants on every view (submissions, messages), and the words for each minute
+        // are kept, up to a bound.
+        let key = Minute(minute: Int64((date.timeIntervalSince1970 / 60).rounded(.down)), language: language)
+        if let known = minutes.withLockedValue({ $0[key] }) { return known }
+        let text = format(Date(timeIntervalSince1970: Double(key.minute) * 60), language, time: true)
+        minutes.withLockedValue { if $0.count >= 20_000 { $0.removeAll() }; $0[key] = text }
+        return text
     }
+
+    private struct Minute: Hashable {
+        let minute: Int64
+        let language: Language
+    }
+
+    private static let minutes = NIOLockedValueBox<[Minute: String]>([:])
 
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
