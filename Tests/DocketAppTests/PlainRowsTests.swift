@@ -35,6 +35,26 @@ import VaporTesting
         claim.content = "{not json"
         #expect(throws: UnreadableDraft.self) { try claim.readableDraft() }
     }
+
+    @Test func aRecordReadAfreshFindsItsDraftOnlyForTheSameContent() throws {
+        let id = UUID()
+        func record(_ office: String) -> ClaimRecord {
+            let claim = ClaimRecord()
+            claim.id = id
+            var draft = ClaimDraft()
+            draft.officeCode = office
+            claim.draft = draft
+            return claim
+        }
+        #expect(try record("first").readableDraft().officeCode == "first")
+        // The same claim read again (another request), then changed: each gets its own content's draft.
+        #expect(try record("first").readableDraft().officeCode == "first")
+        #expect(try record("second").readableDraft().officeCode == "second")
+        let unreadable = record("first")
+        unreadable.content = "{not json"
+        #expect(throws: UnreadableDraft.self) { try unreadable.readableDraft() }
+        #expect(try record("first").readableDraft().officeCode == "first")
+    }
 }
 
 /// Each SQLite connection keeps more of the database's pages than SQLite's 2 MB default.

@@ -1,6 +1,7 @@
 import DocketCore
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// A claim's draft. The content is kept as JSON and changes only while the status is `draft`; once
@@ -54,19 +55,51 @@ final class ClaimRecord: Model, @unchecked Sendable {
 }
 
 /// A record's draft as last decoded from its content: a page reads the draft several times, and
-/// it is decoded again only when the content changed.
-struct DecodedDraft<Draft: Decodable> {
+/// it is decoded again only when the content changed. A record read afresh (the next request)
+/// finds its draft among those decoded lately, when its content is the same.
+struct DecodedDraft<Draft: Decodable & Sendable> {
     private var last: (content: String, draft: Draft)?
 
     /// The draft `content` holds, or an error naming the record `id` when it cannot be read.
     mutating func draft(of content: String, id: UUID?) throws -> Draft {
         if let last, last.content == content { return last.draft }
+        if let id, let kept: Draft = DecodedDrafts.kept(id, content) {
+            last = (content, kept)
+            return kept
+        }
         do {
             let draft = try JSONDecoder().decode(Draft.self, from: Data(content.utf8))
             last = (content, draft)
+            if let id { DecodedDrafts.keep(id, content, draft) }
             return draft
         } catch {
             throw UnreadableDraft(id: id, underlying: "\(error)")
+        }
+    }
+}
+
+/// Drafts decoded lately, by record and kind of draft, each with the content it was decoded from:
+/// a list of drafts (My account) is read on every visit, and decoding is most of its cost. A kept
+/// draft is used only for exactly the same content. Bounded: past it, all are let go.
+enum DecodedDrafts {
+    private struct Key: Hashable {
+        let id: UUID
+        let kind: ObjectIdentifier
+    }
+
+    private static let bound = 2_048
+    private static let drafts = NIOLockedValueBox<[Key: (content: String, draft: any Sendable)]>([:])
+
+    static func kept<Draft>(_ id: UUID, _ content: String) -> Draft? {
+        let key = Key(id: id, kind: ObjectIdentifier(Draft.self))
+        guard let kept = drafts.withLockedValue({ $0[key] }), kept.content == content else { return nil }
+        return kept.draft as? Draft
+    }
+
+    static func keep<Draft: Sendable>(_ id: UUID, _ content: String, _ draft: Draft) {
+        drafts.withLockedValue {
+            if $0.count >= bound { $0.removeAll() }
+            $0[Key(id: id, kind: ObjectIdentifier(Draft.self))] = (content, draft)
         }
     }
 }
