@@ -36,6 +36,18 @@ import VaporTesting
         #expect(throws: UnreadableDraft.self) { try claim.readableDraft() }
     }
 
+    @Test func aDecodingIsKeptOnlyForTheSameTextAndType() throws {
+        struct Office: Codable, Equatable, Sendable { let code: String }
+        struct Other: Codable, Equatable, Sendable { let code: String }
+        let id = UUID()
+        #expect(try RecentDecodings.decode(Office.self, id: id, from: #"{"code":"a"}"#) == Office(code: "a"))
+        #expect(try RecentDecodings.decode(Office.self, id: id, from: #"{"code":"a"}"#) == Office(code: "a"))
+        #expect(try RecentDecodings.decode(Office.self, id: id, from: #"{"code":"b"}"#) == Office(code: "b"))
+        #expect(try RecentDecodings.decode(Other.self, id: id, from: #"{"code":"b"}"#) == Other(code: "b"))
+        #expect(throws: (any Error).self) { try RecentDecodings.decode(Office.self, id: id, from: #"{"code":"#) }
+        #expect(try RecentDecodings.decode(Office.self, id: nil, from: #"{"code":"c"}"#) == Office(code: "c"))
+    }
+
     @Test func aRecordReadAfreshFindsItsDraftOnlyForTheSameContent() throws {
         let id = UUID()
         func record(_ office: String) -> ClaimRecord {

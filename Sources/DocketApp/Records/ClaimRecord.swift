@@ -63,14 +63,9 @@ struct DecodedDraft<Draft: Decodable & Sendable> {
     /// The draft `content` holds, or an error naming the record `id` when it cannot be read.
     mutating func draft(of content: String, id: UUID?) throws -> Draft {
         if let last, last.content == content { return last.draft }
-        if let id, let kept: Draft = DecodedDrafts.kept(id, content) {
-            last = (content, kept)
-            return kept
-        }
         do {
-            let draft = try JSONDecoder().decode(Draft.self, from: Data(content.utf8))
+            let draft = try RecentDecodings.decode(Draft.self, id: id, from: content)
             last = (content, draft)
-            if let id { DecodedDrafts.keep(id, content, draft) }
             return draft
         } catch {
             throw UnreadableDraft(id: id, underlying: "\(error)")
@@ -78,29 +73,30 @@ struct DecodedDraft<Draft: Decodable & Sendable> {
     }
 }
 
-/// Drafts decoded lately, by record and kind of draft, each with the content it was decoded from:
-/// a list of drafts (My account) is read on every visit, and decoding is most of its cost. A kept
-/// draft is used only for exactly the same content. Bounded: past it, all are let go.
-enum DecodedDrafts {
+/// JSON decoded lately, by record and type, each with the text it was decoded from: a list of
+/// drafts (My account) and a case's docket entries are read on every visit, and decoding them was
+/// most of those pages' cost. A kept value is used only for exactly the same text, so it is what
+/// decoding the text again would give. Bounded: past it, all are let go.
+enum RecentDecodings {
     private struct Key: Hashable {
         let id: UUID
-        let kind: ObjectIdentifier
+        let type: ObjectIdentifier
     }
 
-    private static let bound = 2_048
-    private static let drafts = NIOLockedValueBox<[Key: (content: String, draft: any Sendable)]>([:])
+    private static let bound = 8_192
+    private static let kept = NIOLockedValueBox<[Key: (text: String, value: any Sendable)]>([:])
 
-    static func kept<Draft>(_ id: UUID, _ content: String) -> Draft? {
-        let key = Key(id: id, kind: ObjectIdentifier(Draft.self))
-        guard let kept = drafts.withLockedValue({ $0[key] }), kept.content == content else { return nil }
-        return kept.draft as? Draft
-    }
-
-    static func keep<Draft: Sendable>(_ id: UUID, _ content: String, _ draft: Draft) {
-        drafts.withLockedValue {
+    /// `text` decoded as `T`; `id` names the record it belongs to (none: decoded, not kept).
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, id: UUID?, from text: String) throws -> T {
+        guard let id else { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) }
+        let key = Key(id: id, type: ObjectIdentifier(T.self))
+        if let known = kept.withLockedValue({ $0[key] }), known.text == text, let value = known.value as? T { return value }
+        let value = try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        kept.withLockedValue {
             if $0.count >= bound { $0.removeAll() }
-            $0[Key(id: id, kind: ObjectIdentifier(Draft.self))] = (content, draft)
+            $0[key] = (text, value)
         }
+        return value
     }
 }
 
@@ -141,7 +137,7 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
     /// The court entry this record holds; throws when it holds something else or does not decode.
     func courtEntry() throws -> DocketEntry {
         guard let actor = envelope.courtActor,
-              let decoded = try? JSONDecoder().decode(DocketEvent.self, from: Data(event.utf8)) else {
+              let decoded = try? RecentDecodings.decode(DocketEvent.self, id: id, from: event) else {
             throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
         }
         return DocketEntry(sequence: sequence, recordedAt: recordedAt, actor: actor, event: decoded)
@@ -150,7 +146,7 @@ final class DocketEntryRecord: Model, @unchecked Sendable {
     /// The ODR entry this record holds; throws when it holds something else or does not decode.
     func odrEntry() throws -> OdrEntry {
         guard caseKind == CaseKind.odr.rawValue, let side = OdrSide(rawValue: byRole),
-              let decoded = try? JSONDecoder().decode(OdrEvent.self, from: Data(event.utf8)) else {
+              let decoded = try? RecentDecodings.decode(OdrEvent.self, id: id, from: event) else {
             throw UnreadableDocketEntry(caseID: caseID, sequence: sequence)
         }
         return OdrEntry(sequence: sequence, at: recordedAt, side: side, party: party ?? "", event: decoded)
