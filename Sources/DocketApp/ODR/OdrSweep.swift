@@ -1,6 +1,7 @@
 import DocketCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Background work for ODR cases. The state of a case is derived from its docket and the clock,
@@ -11,23 +12,33 @@ enum OdrSweep {
         var lapsed = 0, reminded = 0, defaults = 0
     }
 
+    /// Sweeps every dispute due by today, `batch` at a time (in the order of their ids, so each is
+    /// read once however many there are: a day with 95,000 due once held them all in memory).
     @discardableResult
-    static func run(app: Application) async throws -> Outcome {
+    static func run(app: Application, batch: Int = 500) async throws -> Outcome {
         // Only disputes where something is due by today (a reminder, a lapse, a default, an
         // agreement to seal): the projection keeps that day, indexed, so the rest are not read.
         let today = CivilDate.of(app.docket.clock.now()).description
-        let rows = try await CaseProjectionRecord.query(on: app.db).filter(\.$sweepOn <= today).all()
         var outcome = Outcome()
-        for row in rows {
-            guard let id = row.id else { continue }
-            // An agreement everyone signed whose sealing did not finish is sealed now.
-            if row.waitingOn == OdrSide.system.rawValue, let record = try await OdrCaseRecord.find(id, on: app.db) {
-                try await OdrAgreementSeal.seal(record, app: app)
+        var after = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        while true {
+            let rows = try await app.db.sql.raw("""
+                SELECT id, waiting_on FROM \(ident: CaseProjectionRecord.schema)
+                WHERE sweep_on <= \(bind: today) AND id > \(bind: after) ORDER BY id LIMIT \(literal: batch)
+                """).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                // An agreement everyone signed whose sealing did not finish is sealed now.
+                if try row.decode(column: "waiting_on", as: String?.self) == OdrSide.system.rawValue,
+                   let record = try await OdrCaseRecord.find(id, on: app.db) {
+                    try await OdrAgreementSeal.seal(record, app: app)
+                }
+                let step = try await sweep(id, app: app)
+                outcome.lapsed += step.lapsed; outcome.reminded += step.reminded; outcome.defaults += step.defaults
+                after = id
             }
-            let step = try await sweep(id, app: app)
-            outcome.lapsed += step.lapsed; outcome.reminded += step.reminded; outcome.defaults += step.defaults
+            if rows.count < batch { return outcome }
         }
-        return outcome
     }
 
     static func sweep(_ id: UUID, app: Application) async throws -> Outcome {
