@@ -8,15 +8,13 @@ import NIOConcurrencyHelpers
 enum DateText {
     /// A calendar date in words: "November 23, 2026", "23 novembre 2026".
     static func day(_ date: CivilDate, _ language: Language) -> String {
-        let key = Day(date: date, language: language)
-        if let known = days.withLockedValue({ $0[key] }) { return known }
-        var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
-        guard let instant = utcCalendar.date(from: c) else { return date.description }
-        let text = format(instant, language, time: false)
         // Pages name the same few hundred days over and over (deadlines, issue dates); the
         // words for each are kept, up to a bound.
-        days.withLockedValue { if $0.count >= 20_000 { $0.removeAll() }; $0[key] = text }
-        return text
+        days.value(Day(date: date, language: language)) {
+            var c = DateComponents(); c.year = date.year; c.month = date.month; c.day = date.day
+            guard let instant = utcCalendar.date(from: c) else { return date.description }
+            return format(instant, language, time: false)
+        }
     }
 
     private struct Day: Hashable {
@@ -24,18 +22,17 @@ enum DateText {
         let language: Language
     }
 
-    private static let days = NIOLockedValueBox<[Day: String]>([:])
+    private static let days = KeptValues<Day, String>(bound: 20_000)
 
     /// An instant as a Toronto date and time: "November 23, 2026 at 10:00 a.m.".
     static func long(_ date: Date, _ language: Language) -> String {
         // The words name the minute, so every instant of a minute has the same; lists show the
         // same instants on every view (submissions, messages), and the words for each minute
         // are kept, up to a bound.
-        let key = Minute(minute: Int64((date.timeIntervalSince1970 / 60).rounded(.down)), language: language)
-        if let known = minutes.withLockedValue({ $0[key] }) { return known }
-        let text = format(Date(timeIntervalSince1970: Double(key.minute) * 60), language, time: true)
-        minutes.withLockedValue { if $0.count >= 20_000 { $0.removeAll() }; $0[key] = text }
-        return text
+        let minute = Int64((date.timeIntervalSince1970 / 60).rounded(.down))
+        return minutes.value(Minute(minute: minute, language: language)) {
+            format(Date(timeIntervalSince1970: Double(minute) * 60), language, time: true)
+        }
     }
 
     private struct Minute: Hashable {
@@ -43,7 +40,7 @@ enum DateText {
         let language: Language
     }
 
-    private static let minutes = NIOLockedValueBox<[Minute: String]>([:])
+    private static let minutes = KeptValues<Minute, String>(bound: 20_000)
 
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
@@ -67,5 +64,25 @@ enum DateText {
             }()
             return f.string(from: date)
         }
+    }
+}
+
+/// Values made once and kept, by key, up to a bound: past it, all are let go and made again as
+/// they are asked for. Safe to share between threads.
+final class KeptValues<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let bound: Int
+    private let kept = NIOLockedValueBox<[Key: Value]>([:])
+
+    init(bound: Int) { self.bound = bound }
+
+    /// The value kept for `key`, or the one `make` makes, then kept.
+    func value(_ key: Key, make: () -> Value) -> Value {
+        if let known = kept.withLockedValue({ $0[key] }) { return known }
+        let made = make()
+        kept.withLockedValue {
+            if $0.count >= bound { $0.removeAll() }
+            $0[key] = made
+        }
+        return made
     }
 }
