@@ -24,12 +24,7 @@ struct LiteSQL: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        let (sql, rawBinds) = base.serialize(query)
-        if let level = queryLogLevel {
-            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(rawBinds.map { .string("\($0)") })])
-        }
-        let encoder = SQLiteDataEncoder()
-        let binds = try rawBinds.map { try encoder.encode($0) }
+        let (sql, binds) = try liteStatement(query)
         if let readers, SQLiteReaders.onlyReads(sql) {
             return try readers.read(sql, binds) { onRow($0) }
         }
@@ -38,6 +33,18 @@ struct LiteSQL: SQLDatabase {
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await base.withSession(closure)
+    }
+}
+
+extension SQLDatabase {
+    /// `query` as SQLite's text and values, logged at this database's query level.
+    func liteStatement(_ query: any SQLExpression) throws -> (sql: String, binds: [SQLiteData]) {
+        let (sql, rawBinds) = serialize(query)
+        if let level = queryLogLevel {
+            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(rawBinds.map { .string("\($0)") })])
+        }
+        let encoder = SQLiteDataEncoder()
+        return (sql, try rawBinds.map { try encoder.encode($0) })
     }
 }
 

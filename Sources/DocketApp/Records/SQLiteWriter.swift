@@ -106,12 +106,8 @@ struct LiteTransaction: Database, SQLDatabase, @unchecked Sendable {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (LiteRow) -> Void) throws {
-        let (sql, rawBinds) = serialize(query)
-        if let level = queryLogLevel {
-            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(rawBinds.map { .string("\($0)") })])
-        }
-        let encoder = SQLiteDataEncoder()
-        try connection.run(sql, try rawBinds.map { try encoder.encode($0) }, onRow)
+        let (sql, binds) = try liteStatement(query)
+        try connection.run(sql, binds, onRow)
     }
 
     struct SchemaNotInAWrite: Error {}
